@@ -1,0 +1,80 @@
+/**
+ * The site build: Astro into a staging folder, then the Pagefind index, then an atomic swap into dist/.
+ *
+ *   node scripts/build.ts
+ *
+ * Why a script and not `astro build`: a build that fails, logs an error and carries on, or is killed must never
+ * leave a half-written site where a good one was. Astro writes into `dist.staging/`; only when Astro exited cleanly
+ * with no error logged and Pagefind indexed the output is the previous dist/ replaced, by two renames.
+ */
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { rename, rm } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import * as pagefind from 'pagefind';
+
+const appDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const finalDir = path.resolve(appDir, process.env.SITE_FINAL_DIR ?? 'dist');
+const stagingDir = `${finalDir}.staging`;
+
+function fail(message: string): never {
+  console.error(`\nbuild failed: ${message}\nThe previous site in ${path.relative(process.cwd(), finalDir) || '.'} was left as it was.`);
+  process.exit(1);
+}
+
+async function runAstroBuild(): Promise<void> {
+  const astro = path.join(appDir, 'node_modules', '.bin', 'astro');
+  let errorLogged = false;
+  await new Promise<void>((resolve, reject) => {
+    const child = spawn(astro, ['build'], {
+      cwd: appDir,
+      env: { ...process.env, SITE_OUT_DIR: stagingDir },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const watch = (stream: NodeJS.ReadableStream, out: NodeJS.WriteStream) => {
+      stream.on('data', (chunk: Buffer) => {
+        const text = chunk.toString();
+        // Astro reports some problems as "[ERROR]" log lines and still exits 0: treat any as a failed build.
+        if (/\[ERROR\]|^error\s/m.test(text)) errorLogged = true;
+        out.write(text);
+      });
+    };
+    watch(child.stdout, process.stdout);
+    watch(child.stderr, process.stderr);
+    child.on('error', reject);
+    child.on('exit', (code, signal) => (code === 0 ? resolve() : reject(new Error(`astro build exited with ${signal ?? code}`))));
+  });
+  if (errorLogged) throw new Error('astro build logged an error (see above)');
+}
+
+async function indexWithPagefind(): Promise<void> {
+  const started = performance.now();
+  const { index, errors } = await pagefind.createIndex({});
+  if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
+  const added = await index.addDirectory({ path: stagingDir });
+  if (added.errors.length) throw new Error(`Pagefind: ${added.errors.join('; ')}`);
+  const written = await index.writeFiles({ outputPath: path.join(stagingDir, 'pagefind') });
+  if (written.errors.length) throw new Error(`Pagefind: ${written.errors.join('; ')}`);
+  await pagefind.close();
+  console.log(`pagefind: indexed ${added.page_count} pages in ${Math.round(performance.now() - started)} ms`);
+}
+
+async function swapIntoPlace(): Promise<void> {
+  const previous = `${finalDir}.previous`;
+  await rm(previous, { recursive: true, force: true });
+  if (existsSync(finalDir)) await rename(finalDir, previous);
+  await rename(stagingDir, finalDir);
+  await rm(previous, { recursive: true, force: true });
+}
+
+await rm(stagingDir, { recursive: true, force: true });
+try {
+  await runAstroBuild();
+  await indexWithPagefind();
+} catch (error) {
+  await rm(stagingDir, { recursive: true, force: true });
+  fail(error instanceof Error ? error.message : String(error));
+}
+await swapIntoPlace();
+console.log(`build: site written to ${path.relative(process.cwd(), finalDir) || '.'}`);

@@ -1,0 +1,78 @@
+import { getCollection } from 'astro:content';
+import {
+  countryName,
+  createTranslate,
+  localeCodes,
+  paths,
+  releasesByCountry,
+  slugify,
+  type CountryRecord,
+  type Locale,
+  type MissingString,
+  type OfficialNames,
+  type ReleasePage,
+  type UiStrings,
+} from '@iom/content-model';
+import { createPageContext, type PageContext } from '@iom/ui/page-context';
+import { siteBase } from '../site-config.ts';
+
+/** A release page with its rendered body, as the loader stored it. */
+export type RenderedRelease = ReleasePage & { kind: 'release'; html: string };
+type CountryEntry = CountryRecord & { kind: 'country' };
+type MetaEntry = { kind: 'meta'; strings: Record<Locale, UiStrings>; themes: string[]; officialNames: OfficialNames; missingStrings: MissingString[] };
+type SiteEntry = RenderedRelease | CountryEntry | MetaEntry;
+
+const isRelease = (entry: SiteEntry): entry is RenderedRelease => entry.kind === 'release';
+const isCountry = (entry: SiteEntry): entry is CountryEntry => entry.kind === 'country';
+const isMeta = (entry: SiteEntry): entry is MetaEntry => entry.kind === 'meta';
+
+/** Everything the routes read, derived once per build from the one collection. */
+export interface SiteData {
+  releases: RenderedRelease[];
+  countries: CountryEntry[];
+  themes: string[];
+  strings: Record<Locale, UiStrings>;
+  officialNames: OfficialNames;
+  releasesByCountry: Map<string, ReleasePage[]>;
+  /** The URL slug of a country (the same in every language, from its English name). */
+  countrySlug: (code: string) => string;
+  countryName: (code: string, lang: Locale) => string;
+  /** Path of a country's page, or undefined when the country has no page. */
+  countryPath: (code: string, lang: Locale) => string | undefined;
+  ctx: (lang: Locale) => PageContext;
+}
+
+async function loadSiteData(): Promise<SiteData> {
+  const entries = (await getCollection('site')).map((entry) => entry.data as SiteEntry);
+  const meta = entries.find(isMeta);
+  if (!meta) throw new Error('The content loader stored no UI strings; run the build again after fixing content errors.');
+  const releases = entries.filter(isRelease);
+  const countries = entries.filter(isCountry);
+  const codes = new Set(countries.filter((country) => country.presence !== 'none').map((country) => country.code));
+  const slugs = new Map(countries.map((country) => [country.code, slugify(countryName(country.code, 'en', meta.officialNames))]));
+  const contexts = new Map(localeCodes.map((lang) => [lang, createPageContext(lang, createTranslate(meta.strings[lang]), siteBase)]));
+  return {
+    releases,
+    countries,
+    themes: meta.themes,
+    strings: meta.strings,
+    officialNames: meta.officialNames,
+    releasesByCountry: releasesByCountry(releases),
+    countrySlug: (code) => slugs.get(code) ?? code.toLowerCase(),
+    countryName: (code, lang) => countryName(code, lang, meta.officialNames),
+    countryPath: (code, lang) => (codes.has(code) ? paths.country(lang, slugs.get(code)!) : undefined),
+    ctx: (lang) => contexts.get(lang)!,
+  };
+}
+
+let cached: Promise<SiteData> | undefined;
+
+/** The site's data; computed once per build (in `astro dev`, on every request, so content edits show at once). */
+export function getSiteData(): Promise<SiteData> {
+  if (import.meta.env.DEV) return loadSiteData();
+  cached ??= loadSiteData();
+  return cached;
+}
+
+/** `getStaticPaths` entries for one page per language. */
+export const langPaths = () => localeCodes.map((lang) => ({ params: { lang } }));

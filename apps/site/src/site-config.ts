@@ -1,0 +1,16 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/**
+ * Deployment settings, read once from the environment so that the config, the loader and scripts agree.
+ * - SITE_CONTENT_DIR: folder holding the content (default: the repository's content/); tests, benchmarks and
+ *   field offices' subset builds point it elsewhere.
+ * - SITE_URL: absolute origin for canonical URLs, hreflang and feeds (default https://www.iom.int).
+ * - SITE_BASE: sub-path the site is served under (default /).
+ * - SITE_OUT_DIR: where Astro writes (the build script points it at a staging folder).
+ */
+export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+export const contentDir = path.resolve(process.env.SITE_CONTENT_DIR ?? path.join(repoRoot, 'content'));
+export const siteUrl = process.env.SITE_URL ?? 'https://www.iom.int';
+export const siteBase = process.env.SITE_BASE ?? '/';
+export const siteOutDir = process.env.SITE_OUT_DIR ?? './dist';

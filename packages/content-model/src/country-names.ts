@@ -1,0 +1,35 @@
+import type { Locale } from './locales.ts';
+
+/** Official names that differ from the common names `Intl.DisplayNames` gives, per country and language. */
+export type OfficialNames = Readonly<Record<string, Partial<Record<Locale, string>>>>;
+
+const displayNames = new Map<string, Intl.DisplayNames>();
+
+/**
+ * A country's name in a language: the official-name overlay first (content/countries/official-names.yaml), then
+ * the CLDR name that `Intl.DisplayNames` knows. No hand-typed list of names per language.
+ *
+ * @example
+ * countryName('LY', 'fr', {}) // 'Libye'
+ * countryName('SY', 'en', { SY: { en: 'Syrian Arab Republic' } }) // 'Syrian Arab Republic'
+ */
+export function countryName(code: string, lang: Locale, overlay: OfficialNames): string {
+  const official = overlay[code]?.[lang];
+  if (official) return official;
+  let names = displayNames.get(lang);
+  if (!names) {
+    names = new Intl.DisplayNames([lang], { type: 'region', fallback: 'code' });
+    displayNames.set(lang, names);
+  }
+  return names.of(code) ?? code;
+}
+
+/**
+ * Whether a code is an assigned ISO 3166-1 alpha-2 country code known to CLDR (`ZZ`, `XX` and other unassigned codes are
+ * not).
+ */
+export function isKnownCountryCode(code: string): boolean {
+  if (!/^[A-Z]{2}$/.test(code)) return false;
+  const name = new Intl.DisplayNames(['en'], { type: 'region', fallback: 'none' }).of(code);
+  return name !== undefined && name !== code && name !== 'Unknown Region';
+}

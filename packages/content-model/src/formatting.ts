@@ -1,0 +1,30 @@
+import { locales, type Locale } from './locales.ts';
+
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * Formats a `YYYY-MM-DD` date for readers of a language, with the month names and digits that language uses.
+ * Computed in UTC so the day never shifts with the build machine's time zone.
+ *
+ * @example
+ * formatDate('2016-09-02', 'en') // 'September 2, 2016'
+ * formatDate('2016-09-02', 'fr') // '2 septembre 2016'
+ */
+export function formatDate(date: string, lang: Locale): string {
+  let format = dateFormats.get(lang);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locales[lang].lang, { dateStyle: 'long', timeZone: 'UTC' });
+    dateFormats.set(lang, format);
+  }
+  return format.format(new Date(`${date}T00:00:00Z`));
+}
+
+/** Formats a number for readers of a language. */
+export function formatNumber(value: number, lang: Locale): string {
+  return new Intl.NumberFormat(locales[lang].lang).format(value);
+}
+
+/** The name of a language as readers of another language write it, for example `anglais` for en in fr. */
+export function languageName(of: Locale, inLang: Locale): string {
+  return new Intl.DisplayNames([locales[inLang].lang], { type: 'language' }).of(locales[of].lang) ?? of;
+}

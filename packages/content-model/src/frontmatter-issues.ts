@@ -1,0 +1,119 @@
+import type { z } from 'astro/zod';
+import type { ContentIssue } from './content-issue.ts';
+
+/** Where a frontmatter field sits in its file. */
+export type FieldPosition = { line: number; column: number } | undefined;
+
+/**
+ * Edit distance between two short strings, to suggest `title` for a mistyped `titel`.
+ * Plain Levenshtein: field names are short, so the quadratic cost does not matter.
+ */
+export function editDistance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, index) => index);
+  for (let i = 1; i <= a.length; i += 1) {
+    let previous = row[0]!;
+    row[0] = i;
+    for (let j = 1; j <= b.length; j += 1) {
+      const current = row[j]!;
+      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1));
+      previous = current;
+    }
+  }
+  return row[b.length]!;
+}
+
+/** The closest of `candidates` to `name`, when close enough to be a likely typo. */
+export function closestName(name: string, candidates: readonly string[]): string | undefined {
+  let best: string | undefined;
+  let bestDistance = Infinity;
+  for (const candidate of candidates) {
+    const distance = editDistance(name.toLowerCase(), candidate.toLowerCase());
+    if (distance < bestDistance) {
+      best = candidate;
+      bestDistance = distance;
+    }
+  }
+  return bestDistance <= Math.max(2, Math.floor(name.length / 3)) ? best : undefined;
+}
+
+function knownKeys(schema: z.ZodType, path: readonly PropertyKey[]): string[] {
+  let current: unknown = schema;
+  for (const key of path) {
+    const def = (current as { def?: { type?: string; shape?: Record<string, unknown>; element?: unknown; innerType?: unknown } }).def;
+    if (!def) return [];
+    if (def.type === 'optional' || def.type === 'default' || def.type === 'nullable') current = def.innerType;
+    if (typeof key === 'number') current = (current as { def: { element: unknown } }).def.element;
+    else current = (current as { def: { shape?: Record<string, unknown> } }).def.shape?.[String(key)];
+    for (let unwrap = 0; unwrap < 3; unwrap += 1) {
+      const inner = (current as { def?: { type?: string; innerType?: unknown } } | undefined)?.def;
+      if (inner && (inner.type === 'optional' || inner.type === 'default' || inner.type === 'nullable' || inner.type === 'pipe')) {
+        current = inner.innerType ?? (inner as { in?: unknown }).in;
+      }
+    }
+  }
+  const shape = (current as { def?: { shape?: Record<string, unknown> } } | undefined)?.def?.shape;
+  return shape ? Object.keys(shape) : [];
+}
+
+/**
+ * Turns a Zod validation error on a file's frontmatter into issues a translator can act on: each names the file,
+ * the line of the field, the field, what is wrong and what to write instead.
+ */
+export function frontmatterIssues(
+  file: string,
+  schema: z.ZodType,
+  error: z.ZodError,
+  fieldPosition: (path: string) => FieldPosition,
+  examples: Readonly<Record<string, string>> = {},
+): ContentIssue[] {
+  return error.issues.flatMap((issue): ContentIssue[] => {
+    const field = issue.path.map(String).join('.');
+    const parentPosition = (path: string) => {
+      // A missing field has no line of its own: point at its parent, or at the top of the frontmatter.
+      for (let parts = path.split('.'); parts.length > 0; parts.pop()) {
+        const found = fieldPosition(parts.join('.'));
+        if (found) return found;
+      }
+      return fieldPosition('');
+    };
+    if (issue.code === 'unrecognized_keys') {
+      const candidates = knownKeys(schema, issue.path);
+      return issue.keys.map((key) => {
+        const fullPath = [...issue.path.map(String), key].join('.');
+        const suggestion = closestName(key, candidates);
+        return {
+          file,
+          ...parentPosition(fullPath),
+          field: fullPath,
+          message: `The field "${key}" is not known here.`,
+          fix: suggestion
+            ? `Did you mean "${suggestion}"? Rename it to "${suggestion}".`
+            : `Remove it, or use one of: ${candidates.join(', ')}.`,
+        };
+      });
+    }
+    const example = examples[field] ?? examples[field.replace(/\.\d+(?=\.|$)/g, '.*')];
+    const received = (issue as { input?: unknown }).input;
+    if (issue.code === 'invalid_type' && received === undefined) {
+      return [
+        {
+          file,
+          ...parentPosition(field),
+          field,
+          message: `The field "${field}" is missing.`,
+          fix: example ? `Add a line such as: ${example}` : `Add the field "${field}".`,
+        },
+      ];
+    }
+    const plain = issue.message.startsWith('Invalid') || issue.message.startsWith('Too') ? undefined : issue.message;
+    return [
+      {
+        file,
+        ...parentPosition(field),
+        field,
+        message: `The value of "${field}" is not valid${plain ? `: ${plain}` : ` (${issue.message.toLowerCase()})`}.`,
+        fix: plain ?? (example ? `Write it like this: ${example}` : 'Correct the value.'),
+      },
+    ];
+  });
+}

@@ -1,0 +1,18 @@
+/**
+ * The content model: schemas, the locale table, URLs and slugs, safe MDX, translation status.
+ * Pure TypeScript: functions take what they need as arguments; nothing here imports Astro's virtual modules.
+ */
+export * from './content-issue.ts';
+export * from './locales.ts';
+export * from './slugs.ts';
+export * from './urls.ts';
+export * from './formatting.ts';
+export * from './country-names.ts';
+export * from './ui-strings.ts';
+export * from './content-hash.ts';
+export * from './schemas/common.ts';
+export * from './schemas/release.ts';
+export * from './schemas/country.ts';
+export * from './releases.ts';
+export * from './countries.ts';
+export * from './listings.ts';

@@ -1,0 +1,59 @@
+import { localeCodes, type Locale } from './locales.ts';
+import type { ReleasePage } from './releases.ts';
+
+/** An item of a listing in one language: the release in that language, or in another when it is not translated. */
+export interface ListingItem {
+  page: ReleasePage;
+  /** True when the page is in another language than the listing (the release is not translated). */
+  foreign: boolean;
+}
+
+/** Newest first; equal dates by key so the order never depends on file-system order. */
+export function byDateDescending(a: ReleasePage, b: ReleasePage): number {
+  return b.date.localeCompare(a.date) || a.key.localeCompare(b.key);
+}
+
+/**
+ * The releases a reader of `lang` sees in a listing, newest first: each release once, in `lang` when it is
+ * translated, else in its source language (marked `foreign`), never an English text passed off under /ar/.
+ *
+ * @example
+ * listingFor(pages, 'ar') // [{ page: <ar version>, foreign: false }, { page: <en source>, foreign: true }, …]
+ */
+export function listingFor(pages: readonly ReleasePage[], lang: Locale, filter: (page: ReleasePage) => boolean = () => true): ListingItem[] {
+  const byKey = new Map<string, ReleasePage[]>();
+  for (const page of pages) {
+    if (!filter(page)) continue;
+    const group = byKey.get(page.key) ?? [];
+    group.push(page);
+    byKey.set(page.key, group);
+  }
+  const items: ListingItem[] = [];
+  for (const group of byKey.values()) {
+    const own = group.find((page) => page.lang === lang);
+    const fallback = group.find((page) => page.state === 'source') ?? group[0]!;
+    items.push(own ? { page: own, foreign: false } : { page: fallback, foreign: true });
+  }
+  return items.sort((a, b) => byDateDescending(a.page, b.page));
+}
+
+/**
+ * For the language switcher: the same page in every language, with `path` undefined where no translation exists.
+ */
+export function languageLinks(available: ReadonlyMap<Locale, string>): { lang: Locale; path: string | undefined }[] {
+  return localeCodes.map((lang) => ({ lang, path: available.get(lang) }));
+}
+
+/** Releases that name a country, newest first, in every language. */
+export function releasesByCountry(pages: readonly ReleasePage[]): Map<string, ReleasePage[]> {
+  const map = new Map<string, ReleasePage[]>();
+  for (const page of pages) {
+    for (const code of page.countries) {
+      const list = map.get(code) ?? [];
+      list.push(page);
+      map.set(code, list);
+    }
+  }
+  for (const list of map.values()) list.sort(byDateDescending);
+  return map;
+}

@@ -1,0 +1,25 @@
+/**
+ * Safe MDX: the content dialect of the site. Markdown plus an allow-list of site components and a few inline HTML
+ * tags, and no code. Content is parsed with remark-mdx (exactly what the MDX compiler would see), checked against
+ * the allow-list, and rendered to HTML by us; the MDX compiler never runs, so nothing in a content file executes.
+ *
+ * The pipeline for one file: `decodeContentSource` → `parseContentFile` → `checkSafeMdx` → `renderSafeMdx`.
+ */
+export { decodeContentSource } from './decode-source.ts';
+export type { DecodedSource } from './decode-source.ts';
+export { parseContentFile } from './parse-content-file.ts';
+export type { ParsedContentFile } from './parse-content-file.ts';
+export { locateFrontmatter, parseFrontmatter } from './frontmatter.ts';
+export type { FrontmatterBlock, ParsedFrontmatter, SourcePoint } from './frontmatter.ts';
+export { checkSafeMdx } from './check-safe-mdx.ts';
+export type { CheckSafeMdxOptions } from './check-safe-mdx.ts';
+export { renderSafeMdx } from './render-safe-mdx.ts';
+export type { RenderLabels, RenderOptions, ResolvedImage } from './render-safe-mdx.ts';
+export { createSlugger, extractHeadings, plainText } from './headings.ts';
+export type { HeadingInfo } from './headings.ts';
+export { isSiteComponent, siteComponentNames, siteComponents } from './components.ts';
+export type { AttributeSpec, ElementSpec, SiteComponentName } from './components.ts';
+export { allowedHtmlTags, forbiddenHtmlTags, isAllowedHtmlTag, markdownAlternatives } from './html-tags.ts';
+export type { AllowedHtmlTag } from './html-tags.ts';
+export { classifyUrl, isSafeImageUrl, isSafeLinkUrl } from './safe-url.ts';
+export type { UrlKind } from './safe-url.ts';

@@ -1,0 +1,75 @@
+import { z } from 'astro/zod';
+import { CountryCodeSchema } from './common.ts';
+
+/**
+ * The seven regional offices (since 2024), each with the city it sits in. Region names in each language come from
+ * the UI strings (`regions.<id>`), not from here.
+ */
+export const regions = {
+  'west-central-africa': { office: 'Dakar', officeCountry: 'SN' },
+  'east-horn-africa': { office: 'Nairobi', officeCountry: 'KE' },
+  'southern-africa': { office: 'Pretoria', officeCountry: 'ZA' },
+  'middle-east-north-africa': { office: 'Cairo', officeCountry: 'EG' },
+  'asia-pacific': { office: 'Bangkok', officeCountry: 'TH' },
+  'europe-central-asia': { office: 'Vienna', officeCountry: 'AT' },
+  americas: { office: 'Panama', officeCountry: 'PA' },
+} as const satisfies Record<string, { office: string; officeCountry: string }>;
+
+export type RegionId = keyof typeof regions;
+export const regionIds = Object.keys(regions) as RegionId[];
+
+/** Kinds of presence: an office of our own, covered by a neighbour's office, or none. */
+export const presenceKinds = ['country-office', 'covered', 'none'] as const;
+
+/** A value that may be a placeholder until the real one is known; placeholders are shown as such. */
+const maybePlaceholder = <T extends z.ZodType>(value: T) =>
+  z.strictObject({
+    /** The value. */
+    value,
+    /** True when the value is a stand-in, not yet confirmed by the office. */
+    placeholder: z.boolean().default(false),
+  });
+
+/** An office: where it is and how to reach it. */
+export const OfficeSchema = z.strictObject({
+  /** Name of the office, for example "IOM Libya — Tripoli". */
+  name: z.string().min(1),
+  /** Postal address, one line per line. */
+  address: maybePlaceholder(z.array(z.string().min(1)).min(1)),
+  /** Phone number in international form. */
+  phone: maybePlaceholder(z.string().regex(/^\+[0-9 ()-]{6,}$/, { error: 'Write the phone number in international form, for example +218 21 000 0000.' })).optional(),
+  /** E-mail address of the office. */
+  email: maybePlaceholder(z.email()).optional(),
+});
+
+/** A country's record in content/countries/<code>/country.yaml. */
+export const CountrySchema = z
+  .strictObject({
+    /** ISO 3166-1 alpha-2 code, the same as the folder name in capitals. */
+    code: CountryCodeSchema,
+    /** The regional office the country belongs to. */
+    region: z.enum(regionIds as [RegionId, ...RegionId[]], {
+      error: `Write one region identifier: ${regionIds.join(', ')}.`,
+    }),
+    /** The kind of presence. */
+    presence: z.enum(presenceKinds),
+    /** For presence "covered": the two-letter code of the country whose office covers this one. */
+    coveredBy: CountryCodeSchema.optional(),
+    /** Offices in the country (for presence "country-office"). */
+    offices: z.array(OfficeSchema).default([]),
+    /** Head of office (Chief of Mission). */
+    chiefOfMission: maybePlaceholder(z.string().min(1)).optional(),
+    /** Programme areas, by identifier (labels in the UI strings, `themes.<id>`). */
+    programmes: z.array(z.string().regex(/^[a-z0-9-]+$/)).default([]),
+  })
+  .superRefine((country, ctx) => {
+    if (country.presence === 'covered' && !country.coveredBy) {
+      ctx.addIssue({ code: 'custom', path: ['coveredBy'], message: 'A country with presence "covered" names the covering country: add coveredBy: XX.' });
+    }
+    if (country.presence !== 'covered' && country.coveredBy) {
+      ctx.addIssue({ code: 'custom', path: ['coveredBy'], message: 'coveredBy is only for presence "covered": remove it or change presence.' });
+    }
+  });
+
+export type Country = z.output<typeof CountrySchema>;
+export type CountryInput = z.input<typeof CountrySchema>;

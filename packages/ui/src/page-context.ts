@@ -1,0 +1,21 @@
+import { locales, withBase, type Locale, type Translate } from '@iom/content-model';
+
+/** What every component needs to know about the page it is on. Built once per page by the site. */
+export interface PageContext {
+  lang: Locale;
+  dir: 'ltr' | 'rtl';
+  /** UI strings of the page's language. */
+  t: Translate;
+  /** Turns a root-relative path into a link for this deployment (adds the base, e.g. `/mirror/`). */
+  href: (path: string) => string;
+}
+
+/**
+ * Creates the page context for a language.
+ *
+ * @example
+ * const ctx = createPageContext('ar', t, '/'); ctx.dir // 'rtl'
+ */
+export function createPageContext(lang: Locale, t: Translate, base: string): PageContext {
+  return { lang, dir: locales[lang].dir, t, href: (path) => withBase(path, base) };
+}
