@@ -16,3 +16,4 @@ export * from './schemas/country.ts';
 export * from './releases.ts';
 export * from './countries.ts';
 export * from './listings.ts';
+export * from './sitemap.ts';

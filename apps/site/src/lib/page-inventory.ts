@@ -1,0 +1,49 @@
+import { localeCodes, paths, regionIds, type Locale } from '@iom/content-model';
+import type { SiteData } from './site-data.ts';
+import { sections } from './sections.ts';
+
+/** A page of the site in one language, with the same page in the other languages where it exists. */
+export interface InventoryPage {
+  lang: Locale;
+  path: string;
+  /** Every language version, this one included. */
+  versions: Map<Locale, string>;
+  lastmod?: string | undefined;
+  /** Whether search engines should list it (not the search page, 404s or the translation dashboard). */
+  listed: boolean;
+}
+
+/**
+ * Every page the site writes, per language: the one list the sitemap and the "nothing lost" check read, so a route
+ * added without an entry here is caught by the inventory test.
+ */
+export function pageInventory(site: SiteData): InventoryPage[] {
+  const pages: InventoryPage[] = [];
+  const everyLanguage = (pathFor: (lang: Locale) => string, listed = true) => {
+    const versions = new Map(localeCodes.map((lang) => [lang, pathFor(lang)]));
+    for (const lang of localeCodes) pages.push({ lang, path: pathFor(lang), versions, listed });
+  };
+  everyLanguage((lang) => paths.home(lang));
+  everyLanguage((lang) => paths.news(lang));
+  everyLanguage((lang) => paths.countries(lang));
+  for (const section of Object.keys(sections)) everyLanguage((lang) => `/${lang}/${section}/`);
+  for (const region of regionIds) everyLanguage((lang) => paths.region(lang, region));
+  for (const theme of site.themes) everyLanguage((lang) => paths.theme(lang, theme));
+  for (const country of site.countries) {
+    if (country.presence === 'none') continue;
+    everyLanguage((lang) => site.countryPath(country.code, lang)!);
+  }
+  everyLanguage((lang) => paths.search(lang), false);
+  everyLanguage((lang) => paths.dashboard(lang), false);
+  everyLanguage((lang) => `/${lang}/404/`, false);
+  for (const release of site.releases) {
+    pages.push({
+      lang: release.lang,
+      path: release.path,
+      versions: new Map(release.versions.map((version) => [version.lang, version.path])),
+      lastmod: release.updated ?? release.date,
+      listed: true,
+    });
+  }
+  return pages;
+}
