@@ -17,3 +17,6 @@ export * from './releases.ts';
 export * from './countries.ts';
 export * from './listings.ts';
 export * from './sitemap.ts';
+export * from './translation/sections.ts';
+export * from './translation/translation-status.ts';
+export * from './translation/translation-file.ts';

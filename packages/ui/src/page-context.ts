@@ -1,4 +1,4 @@
-import { locales, withBase, type Locale, type Translate } from '@iom/content-model';
+import { locales, withBase, type ContentIssue, type Locale, type Translate } from '@iom/content-model';
 
 /** What every component needs to know about the page it is on. Built once per page by the site. */
 export interface PageContext {
@@ -8,6 +8,8 @@ export interface PageContext {
   t: Translate;
   /** Turns a root-relative path into a link for this deployment (adds the base, e.g. `/mirror/`). */
   href: (path: string) => string;
+  /** Content problems to show on the page (only in `astro dev`; a build with problems fails instead). */
+  contentIssues: readonly ContentIssue[];
 }
 
 /**
@@ -16,6 +18,6 @@ export interface PageContext {
  * @example
  * const ctx = createPageContext('ar', t, '/'); ctx.dir // 'rtl'
  */
-export function createPageContext(lang: Locale, t: Translate, base: string): PageContext {
-  return { lang, dir: locales[lang].dir, t, href: (path) => withBase(path, base) };
+export function createPageContext(lang: Locale, t: Translate, base: string, contentIssues: readonly ContentIssue[] = []): PageContext {
+  return { lang, dir: locales[lang].dir, t, href: (path) => withBase(path, base), contentIssues };
 }

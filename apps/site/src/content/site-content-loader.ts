@@ -25,13 +25,16 @@ export function siteContentLoader(options: { contentDir: string; displayRoot: st
             });
           },
         });
-        if (issues.length > 0) throw new ContentError(issues);
+        // A build fails on any problem. In `astro dev` (the only mode with a watcher) the pages that could be read are
+        // kept and the problems are shown on every page, so a translator sees them next to the preview.
+        if (issues.length > 0 && !watcher) throw new ContentError(issues);
+        if (issues.length > 0) logger.error(formatContentIssues(issues));
         store.clear();
         for (const page of releases) store.set({ id: `release:${page.id}`, data: { kind: 'release', ...page } });
         for (const country of content.countries) store.set({ id: `country:${country.code}`, data: { kind: 'country', ...country } });
         store.set({
           id: 'meta',
-          data: { kind: 'meta', strings: content.strings, themes: content.themes, officialNames: content.officialNames, missingStrings: content.missingStrings },
+          data: { kind: 'meta', issues, strings: content.strings, themes: content.themes, officialNames: content.officialNames, missingStrings: content.missingStrings },
         });
         if (content.missingStrings.length) {
           logger.warn(`UI strings shown in English until translated: ${content.missingStrings.map((m) => `${m.lang}:${m.key}`).join(', ')}`);

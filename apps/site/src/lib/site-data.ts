@@ -6,6 +6,7 @@ import {
   paths,
   releasesByCountry,
   slugify,
+  type ContentIssue,
   type CountryRecord,
   type Locale,
   type MissingString,
@@ -19,7 +20,7 @@ import { siteBase } from '../site-config.ts';
 /** A release page with its rendered body, as the loader stored it. */
 export type RenderedRelease = ReleasePage & { kind: 'release'; html: string };
 type CountryEntry = CountryRecord & { kind: 'country' };
-type MetaEntry = { kind: 'meta'; strings: Record<Locale, UiStrings>; themes: string[]; officialNames: OfficialNames; missingStrings: MissingString[] };
+type MetaEntry = { kind: 'meta'; issues: ContentIssue[]; strings: Record<Locale, UiStrings>; themes: string[]; officialNames: OfficialNames; missingStrings: MissingString[] };
 type SiteEntry = RenderedRelease | CountryEntry | MetaEntry;
 
 const isRelease = (entry: SiteEntry): entry is RenderedRelease => entry.kind === 'release';
@@ -33,6 +34,8 @@ export interface SiteData {
   themes: string[];
   strings: Record<Locale, UiStrings>;
   officialNames: OfficialNames;
+  /** UI strings a language lacks (shown in English meanwhile). */
+  missingStrings: MissingString[];
   releasesByCountry: Map<string, ReleasePage[]>;
   /** The URL slug of a country (the same in every language, from its English name). */
   countrySlug: (code: string) => string;
@@ -50,13 +53,14 @@ async function loadSiteData(): Promise<SiteData> {
   const countries = entries.filter(isCountry);
   const codes = new Set(countries.filter((country) => country.presence !== 'none').map((country) => country.code));
   const slugs = new Map(countries.map((country) => [country.code, slugify(countryName(country.code, 'en', meta.officialNames))]));
-  const contexts = new Map(localeCodes.map((lang) => [lang, createPageContext(lang, createTranslate(meta.strings[lang]), siteBase)]));
+  const contexts = new Map(localeCodes.map((lang) => [lang, createPageContext(lang, createTranslate(meta.strings[lang]), siteBase, meta.issues)]));
   return {
     releases,
     countries,
     themes: meta.themes,
     strings: meta.strings,
     officialNames: meta.officialNames,
+    missingStrings: meta.missingStrings,
     releasesByCountry: releasesByCountry(releases),
     countrySlug: (code) => slugs.get(code) ?? code.toLowerCase(),
     countryName: (code, lang) => countryName(code, lang, meta.officialNames),

@@ -278,6 +278,8 @@ export function checkSafeMdx(file: string, tree: Root, options: CheckSafeMdxOpti
     // Written in any form, even a rejected one (`alt={x}`): a missing-attribute message would then be a second,
     // confusing report of the same mistake.
     const written = new Set(node.attributes.map((attribute) => (attribute.type === 'mdxJsxAttribute' ? attribute.name : '')));
+    // A `{...spread}` is already reported; what it was meant to supply is unknown, so no missing-attribute guesses.
+    const hasSpread = node.attributes.some((attribute) => attribute.type === 'mdxJsxExpressionAttribute');
     for (const attribute of checkDangerousAttributes(node, tag, spec)) {
       const name = attribute.name;
       const field = `${tag} ${name}`;
@@ -305,7 +307,7 @@ export function checkSafeMdx(file: string, tree: Root, options: CheckSafeMdxOpti
 
     for (const [name, attributeSpec] of Object.entries(spec.attributes)) {
       const attribute = seen.get(name);
-      if (attributeSpec.required && !written.has(name)) {
+      if (attributeSpec.required && !written.has(name) && !hasSpread) {
         report(
           node.position,
           `${tag} ${name}`,
@@ -405,7 +407,9 @@ export function checkSafeMdx(file: string, tree: Root, options: CheckSafeMdxOpti
     if (imageReferences.has(definition.identifier.toUpperCase())) checkImage(definition.url, definition.position, 'image');
     else checkLink(definition.url, definition.position, 'link definition');
   }
-  return issues;
+  // Reading order: a translator fixes the file from top to bottom. (Attribute checks of one element, and definitions,
+  // are found out of order.) The sort is stable, so issues at one place keep the order they were found in.
+  return issues.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
 }
 
 function forbiddenSchemeMessage(what: 'link' | 'image', scheme: string): string {

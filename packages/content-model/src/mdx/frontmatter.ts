@@ -117,8 +117,10 @@ export function parseFrontmatter(file: string, text: string): ParsedFrontmatter 
   };
 
   const issues: ContentIssue[] = [];
-  const yamlLines = block.yaml.split('\n');
-  for (const error of [...doc.errors, ...doc.warnings]) {
+  const problems = [...doc.errors, ...doc.warnings];
+  // Split only when needed: nearly every file has no YAML problem, and the site reads 20,000 of them per build.
+  const yamlLines = problems.length > 0 ? block.yaml.split('\n') : [];
+  for (const error of problems) {
     const start = error.linePos?.[0];
     const line = (start?.line ?? 1) + lineOffset;
     const column = start?.col ?? 1;

@@ -91,7 +91,7 @@ function unravelJsxParagraphs(parent: { children: MdastNode[] }): void {
       index--;
       continue;
     }
-    if ('children' in node) unravelJsxParagraphs(node as { children: MdastNode[] });
+    if ('children' in node) unravelJsxParagraphs(node);
   }
 }
 

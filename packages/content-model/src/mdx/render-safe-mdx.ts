@@ -225,7 +225,8 @@ export function renderSafeMdx(tree: Root, options: RenderOptions): string {
     footnoteLabel: options.labels.footnotes,
     footnoteBackLabel: options.labels.backToContent,
   });
-  const html = toHtml(hast);
+  // Trimmed: a left-out node (Contacts without a block, a definition) leaves the line break the root put after it.
+  const html = toHtml(hast).trim();
   return usesContacts && options.renderContacts ? html.split(contactsComment).join(options.renderContacts()) : html;
 }
 
