@@ -74,7 +74,8 @@ export function frontmatterIssues(
         const found = fieldPosition(parts.join('.'));
         if (found) return found;
       }
-      return fieldPosition('');
+      // No line of its own and no parent: the top of the frontmatter.
+      return fieldPosition('') ?? { line: 1, column: 1 };
     };
     if (issue.code === 'unrecognized_keys') {
       const candidates = knownKeys(schema, issue.path);
@@ -105,13 +106,15 @@ export function frontmatterIssues(
         },
       ];
     }
+    // Our schemas carry messages written for people; Zod's own start with "Invalid" or "Too".
     const plain = issue.message.startsWith('Invalid') || issue.message.startsWith('Too') ? undefined : issue.message;
+    const shown = typeof received === 'string' || typeof received === 'number' || typeof received === 'boolean' ? ` ${JSON.stringify(received)}` : '';
     return [
       {
         file,
         ...parentPosition(field),
         field,
-        message: `The value of "${field}" is not valid${plain ? `: ${plain}` : ` (${issue.message.toLowerCase()})`}.`,
+        message: `The value${shown} of "${field}" is not valid${plain ? '' : ` (${issue.message.replace(/^Invalid input: /, '').toLowerCase()})`}.`,
         fix: plain ?? (example ? `Write it like this: ${example}` : 'Correct the value.'),
       },
     ];
