@@ -20,3 +20,4 @@ export * from './sitemap.ts';
 export * from './translation/sections.ts';
 export * from './translation/translation-status.ts';
 export * from './translation/translation-file.ts';
+export * from './search-facets.ts';
