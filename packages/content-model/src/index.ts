@@ -21,3 +21,6 @@ export * from './translation/sections.ts';
 export * from './translation/translation-status.ts';
 export * from './translation/translation-file.ts';
 export * from './search-facets.ts';
+export * from './pagination.ts';
+export * from './feeds.ts';
+export * from './structured-data.ts';

@@ -9,13 +9,15 @@ export interface LocaleConfig {
   lang: string;
   /** Writing direction, used for `<html dir>`. */
   dir: 'ltr' | 'rtl';
+  /** Locale in the form OpenGraph expects (`og:locale`), language_TERRITORY. */
+  ogLocale: string;
 }
 
 export const locales = {
-  en: { label: 'English', lang: 'en', dir: 'ltr' },
-  fr: { label: 'Français', lang: 'fr', dir: 'ltr' },
-  es: { label: 'Español', lang: 'es', dir: 'ltr' },
-  ar: { label: 'العربية', lang: 'ar', dir: 'rtl' },
+  en: { label: 'English', lang: 'en', dir: 'ltr', ogLocale: 'en_GB' },
+  fr: { label: 'Français', lang: 'fr', dir: 'ltr', ogLocale: 'fr_FR' },
+  es: { label: 'Español', lang: 'es', dir: 'ltr', ogLocale: 'es_ES' },
+  ar: { label: 'العربية', lang: 'ar', dir: 'rtl', ogLocale: 'ar_AR' },
 } as const satisfies Record<string, LocaleConfig>;
 
 /** A locale code used in URLs and content file names: `en`, `fr`, `es`, `ar`. */

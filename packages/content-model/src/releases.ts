@@ -185,6 +185,17 @@ export function linkReleases(
         }
       });
     }
+    data.related.forEach((related, index) => {
+      if (!byKey.has(related)) {
+        issues.push({
+          file: source.input.file,
+          ...source.input.fieldPosition(`related.${index}`),
+          field: `related.${index}`,
+          message: `"${related}" is not the folder name of a release.`,
+          fix: 'Write the folder name of the related release exactly, for example iom-unhcr-train-libyan-partners.',
+        });
+      }
+    });
     if (!known.countries.has(data.dateline.country)) {
       issues.push({
         file: source.input.file,

@@ -7,8 +7,10 @@ import type { Locale } from './locales.ts';
 export const paths = {
   /** `/en/` */
   home: (lang: Locale) => `/${lang}/`,
-  /** `/en/news/` and `/en/news/page/2/` */
-  news: (lang: Locale, page = 1) => (page <= 1 ? `/${lang}/news/` : `/${lang}/news/page/${page}/`),
+  /** `/en/news/` (further pages: `pagePath`) */
+  news: (lang: Locale) => `/${lang}/news/`,
+  /** `/en/news/archive/` (the list of years) */
+  archive: (lang: Locale) => `/${lang}/news/archive/`,
   /** `/en/news/<slug>/` */
   release: (lang: Locale, slug: string) => `/${lang}/news/${slug}/`,
   /** `/en/news/archive/2016/` */
@@ -21,6 +23,8 @@ export const paths = {
   country: (lang: Locale, slug: string) => `/${lang}/countries/${slug}/`,
   /** `/en/regions/<id>/` */
   region: (lang: Locale, region: string) => `/${lang}/regions/${region}/`,
+  /** `/en/news/feed.xml` and `feed.json` beside any listing: `feed(paths.theme('en', 'health'), 'json')` */
+  feed: (listingPath: string, format: 'rss' | 'json') => `${listingPath}feed.${format === 'rss' ? 'xml' : 'json'}`,
   /** `/en/search/` */
   search: (lang: Locale) => `/${lang}/search/`,
   /** `/en/translations/` (translation dashboard) */

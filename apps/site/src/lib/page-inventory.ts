@@ -1,4 +1,4 @@
-import { localeCodes, paths, regionIds, type Locale } from '@iom/content-model';
+import { localeCodes, pagePath, paginate, paths, regionIds, type Locale } from '@iom/content-model';
 import type { SiteData } from './site-data.ts';
 import { sections } from './sections.ts';
 
@@ -24,11 +24,16 @@ export function pageInventory(site: SiteData): InventoryPage[] {
     for (const lang of localeCodes) pages.push({ lang, path: pathFor(lang), versions, listed });
   };
   everyLanguage((lang) => paths.home(lang));
-  everyLanguage((lang) => paths.news(lang));
+  everyLanguage((lang) => paths.archive(lang));
   everyLanguage((lang) => paths.countries(lang));
   for (const section of Object.keys(sections)) everyLanguage((lang) => `/${lang}/${section}/`);
   for (const region of regionIds) everyLanguage((lang) => paths.region(lang, region));
-  for (const theme of site.themes) everyLanguage((lang) => paths.theme(lang, theme));
+  for (const listing of site.listings) {
+    for (const { page } of paginate(listing.items)) {
+      const versions = new Map([...listing.versions].map(([lang, path]) => [lang, pagePath(path, page)]));
+      pages.push({ lang: listing.lang, path: pagePath(listing.firstPath, page), versions, listed: true });
+    }
+  }
   for (const country of site.countries) {
     if (country.presence === 'none') continue;
     everyLanguage((lang) => site.countryPath(country.code, lang)!);

@@ -16,6 +16,7 @@ import {
 } from '@iom/content-model';
 import { createPageContext, type PageContext } from '@iom/ui/page-context';
 import { siteBase } from '../site-config.ts';
+import { buildListings, type Listing } from './listings.ts';
 
 /** A release page with its rendered body, as the loader stored it. */
 export type RenderedRelease = ReleasePage & { kind: 'release'; html: string };
@@ -43,6 +44,8 @@ export interface SiteData {
   /** Path of a country's page, or undefined when the country has no page. */
   countryPath: (code: string, lang: Locale) => string | undefined;
   ctx: (lang: Locale) => PageContext;
+  /** Every listing (news, years, themes, countries' news) in every language. */
+  listings: Listing[];
 }
 
 async function loadSiteData(): Promise<SiteData> {
@@ -54,7 +57,7 @@ async function loadSiteData(): Promise<SiteData> {
   const codes = new Set(countries.filter((country) => country.presence !== 'none').map((country) => country.code));
   const slugs = new Map(countries.map((country) => [country.code, slugify(countryName(country.code, 'en', meta.officialNames))]));
   const contexts = new Map(localeCodes.map((lang) => [lang, createPageContext(lang, createTranslate(meta.strings[lang]), siteBase, meta.issues)]));
-  return {
+  const data: Omit<SiteData, 'listings'> = {
     releases,
     countries,
     themes: meta.themes,
@@ -67,6 +70,7 @@ async function loadSiteData(): Promise<SiteData> {
     countryPath: (code, lang) => (codes.has(code) ? paths.country(lang, slugs.get(code)!) : undefined),
     ctx: (lang) => contexts.get(lang)!,
   };
+  return { ...data, listings: buildListings(data) };
 }
 
 let cached: Promise<SiteData> | undefined;

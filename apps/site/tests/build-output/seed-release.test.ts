@@ -55,8 +55,9 @@ describe('the seed release in the built site', () => {
     expect(en.querySelector('footer.site-footer')!.getAttribute('data-pagefind-ignore')).toBe('all');
   });
 
-  it('ships no script on the release page', () => {
-    expect(en.querySelectorAll('script')).toHaveLength(0);
+  it('ships no executable script on the release page (JSON-LD data only)', () => {
+    const scripts = en.querySelectorAll('script');
+    expect(scripts.map((script) => script.getAttribute('type'))).toEqual(['application/ld+json']);
   });
 });
 

@@ -40,6 +40,14 @@ export const ReleaseImageSchema = z.strictObject({
   credit: z.string().optional(),
 });
 
+/** A document attached to a release: a report, a factsheet, a map. */
+export const AttachmentSchema = z.strictObject({
+  /** What the document is, for example "Full report (PDF, 2.1 MB)". */
+  title: z.string().min(1),
+  /** Where it is: a path on this site (/media/reports/x.pdf) or an https:// address. */
+  href: z.string().regex(/^(https?:\/\/|\/)[^\s]*$/i, { error: 'Write a path starting with / (a file in content/media/) or an address starting with https://.' }),
+});
+
 /**
  * Frontmatter of the file a release was first written in (its source). The source carries the facts that do not
  * change between languages (dates, countries, contacts); translations carry only what is written in words.
@@ -73,6 +81,8 @@ export const ReleaseSourceSchema = z.strictObject({
   contacts: z.array(ContactSchema).default([]),
   /** Lead image. */
   image: ReleaseImageSchema.optional(),
+  /** Documents attached to the release. */
+  attachments: z.array(AttachmentSchema).default([]),
   /** Translation keys (folder names) of related releases. */
   related: z.array(z.string()).default([]),
   /** True for demonstration content that is not a real release. */

@@ -1,0 +1,72 @@
+import { listingFor, localeCodes, paths, type ListingItem, type Locale, type ReleasePage } from '@iom/content-model';
+import type { SiteData } from './site-data.ts';
+
+/** A listing of releases in one language: the news index, a year, a theme or a country's news. */
+export interface Listing {
+  lang: Locale;
+  /** Stable identifier, e.g. `news`, `year/2016`, `theme/health`, `country/LY`. */
+  id: string;
+  /** Path of the first page; further pages are `pagePath(firstPath, n)`. */
+  firstPath: string;
+  title: string;
+  intro?: string | undefined;
+  /** What a reader of the language sees: each release once, in their language where translated. */
+  items: ListingItem[];
+  /** The same listing in every language (for the language switcher and hreflang). */
+  versions: Map<Locale, string>;
+  /** Releases written in this language, newest first: what its feeds carry. */
+  feedItems: ReleasePage[];
+}
+
+function groupBy(pages: readonly ReleasePage[], keys: (page: ReleasePage) => readonly (string | number)[]): Map<string, ReleasePage[]> {
+  const groups = new Map<string, ReleasePage[]>();
+  for (const page of pages) {
+    for (const key of keys(page)) {
+      const group = groups.get(String(key));
+      if (group) group.push(page);
+      else groups.set(String(key), [page]);
+    }
+  }
+  return groups;
+}
+
+/**
+ * Every listing of the site in every language, computed once: the routes, the feeds and the page inventory all read
+ * this one list.
+ */
+export function buildListings(site: Omit<SiteData, 'listings'>): Listing[] {
+  const listings: Listing[] = [];
+  const byYear = groupBy(site.releases, (page) => [page.year]);
+  const byTheme = groupBy(site.releases, (page) => page.themes);
+  const byCountry = groupBy(site.releases, (page) => page.countries);
+  const add = (id: string, pathFor: (lang: Locale) => string, pages: readonly ReleasePage[], title: (lang: Locale) => string, intro?: (lang: Locale) => string) => {
+    const versions = new Map(localeCodes.map((lang) => [lang, pathFor(lang)]));
+    for (const lang of localeCodes) {
+      const items = listingFor(pages, lang);
+      listings.push({
+        lang,
+        id,
+        firstPath: pathFor(lang),
+        title: title(lang),
+        intro: intro?.(lang),
+        items,
+        versions,
+        feedItems: items.filter((item) => !item.foreign).map((item) => item.page),
+      });
+    }
+  };
+  const t = (lang: Locale) => site.ctx(lang).t;
+  add('news', paths.news, site.releases, (lang) => t(lang)('news.title'), (lang) => t(lang)('news.intro'));
+  for (const [year, pages] of [...byYear].sort(([a], [b]) => Number(b) - Number(a))) {
+    add(`year/${year}`, (lang) => paths.year(lang, year), pages, (lang) => t(lang)('archive.year', { year }));
+  }
+  for (const theme of site.themes) {
+    add(`theme/${theme}`, (lang) => paths.theme(lang, theme), byTheme.get(theme) ?? [], (lang) => t(lang)(`themes.${theme}`));
+  }
+  for (const country of site.countries) {
+    const countryPath = site.countryPath(country.code, 'en');
+    if (!countryPath) continue;
+    add(`country/${country.code}`, (lang) => `${site.countryPath(country.code, lang)!}news/`, byCountry.get(country.code) ?? [], (lang) => t(lang)('country.releases', { country: site.countryName(country.code, lang) }));
+  }
+  return listings;
+}

@@ -1,0 +1,16 @@
+import type { APIRoute } from 'astro';
+import { jsonFeed } from '@iom/content-model';
+import { feedInput, feedPaths } from '../../../lib/feed-input.ts';
+import type { Listing } from '../../../lib/listings.ts';
+import { getSiteData } from '../../../lib/site-data.ts';
+
+export async function getStaticPaths() {
+  return feedPaths(await getSiteData());
+}
+
+/** JSON Feed 1.1 of a listing. */
+export const GET: APIRoute = async ({ props, site }) => {
+  const data = await getSiteData();
+  const feed = jsonFeed(feedInput(data, (props as { listing: Listing }).listing, site));
+  return new Response(`${JSON.stringify(feed, null, 2)}\n`, { headers: { 'content-type': 'application/feed+json; charset=utf-8' } });
+};

@@ -1,0 +1,28 @@
+import rss from '@astrojs/rss';
+import type { APIRoute } from 'astro';
+import { feedInput, feedPaths } from '../../../lib/feed-input.ts';
+import type { Listing } from '../../../lib/listings.ts';
+import { getSiteData } from '../../../lib/site-data.ts';
+
+export async function getStaticPaths() {
+  return feedPaths(await getSiteData());
+}
+
+/** RSS 2.0 feed of a listing, written by @astrojs/rss. */
+export const GET: APIRoute = async ({ props, site }) => {
+  const data = await getSiteData();
+  const feed = feedInput(data, (props as { listing: Listing }).listing, site);
+  return rss({
+    title: feed.title,
+    description: feed.description,
+    site: feed.homePageUrl,
+    customData: `<language>${feed.language}</language>`,
+    items: feed.items.map((item) => ({
+      title: item.title,
+      link: item.url,
+      pubDate: new Date(`${item.date}T00:00:00Z`),
+      description: item.summary,
+      categories: item.tags,
+    })),
+  });
+};
