@@ -9,14 +9,16 @@
  */
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { rename, rm } from 'node:fs/promises';
+import { cp, mkdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
 
 const appDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const finalDir = path.resolve(appDir, process.env.SITE_FINAL_DIR ?? 'dist');
-const stagingDir = `${finalDir}.staging`;
+// Astro writes inside the app folder (it puts its server chunks in `<outDir>/.prerender`, or in the shared
+// `./.astro/` when outDir is elsewhere, which two builds at once would trample), one folder per build.
+const stagingDir = path.join(appDir, '.build-staging', String(process.pid));
 
 function fail(message: string): never {
   console.error(`\nbuild failed: ${message}\nThe previous site in ${path.relative(process.cwd(), finalDir) || '.'} was left as it was.`);
@@ -61,13 +63,24 @@ async function indexWithPagefind(): Promise<void> {
 }
 
 async function swapIntoPlace(): Promise<void> {
-  const previous = `${finalDir}.previous`;
-  await rm(previous, { recursive: true, force: true });
+  // Bring the new site next to the old one first (a copy only when on another file system), so that the swap
+  // itself is two renames on one file system.
+  const incoming = `${finalDir}.incoming-${process.pid}`;
+  const previous = `${finalDir}.previous-${process.pid}`;
+  await rm(path.join(stagingDir, '.prerender'), { recursive: true, force: true });
+  try {
+    await rename(stagingDir, incoming);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EXDEV') throw error;
+    await cp(stagingDir, incoming, { recursive: true });
+    await rm(stagingDir, { recursive: true, force: true });
+  }
   if (existsSync(finalDir)) await rename(finalDir, previous);
-  await rename(stagingDir, finalDir);
+  await rename(incoming, finalDir);
   await rm(previous, { recursive: true, force: true });
 }
 
+await mkdir(path.dirname(stagingDir), { recursive: true });
 await rm(stagingDir, { recursive: true, force: true });
 try {
   await runAstroBuild();

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -14,3 +15,13 @@ export const contentDir = path.resolve(process.env.SITE_CONTENT_DIR ?? path.join
 export const siteUrl = process.env.SITE_URL ?? 'https://www.iom.int';
 export const siteBase = process.env.SITE_BASE ?? '/';
 export const siteOutDir = process.env.SITE_OUT_DIR ?? './dist';
+
+/**
+ * Astro's cache (content data store, image cache) per content folder and base, so that a benchmark corpus, a test
+ * fixture and the real content never overwrite each other's cache, even when built at the same time.
+ */
+export const siteCacheDir = path.join(
+  repoRoot,
+  'apps/site/node_modules/.astro',
+  createHash('sha256').update(`${contentDir}\n${siteBase}`).digest('hex').slice(0, 12),
+);
