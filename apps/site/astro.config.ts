@@ -1,6 +1,8 @@
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
-import { siteBase, siteCacheDir, siteOutDir, siteUrl } from './src/site-config.ts';
+import path from 'node:path';
+import { contentDir, siteBase, siteCacheDir, siteOutDir, siteUrl } from './src/site-config.ts';
+import { contentMedia } from './src/integrations/content-media.ts';
 
 // https://docs.astro.build/en/reference/configuration-reference/
 export default defineConfig({
@@ -12,6 +14,10 @@ export default defineConfig({
   build: { format: 'directory', inlineStylesheets: 'never' },
   // @astrojs/mdx serves the site's own developer-written pages; content MDX goes through the safe renderer
   // (src/content/site-content-loader.ts), which never compiles content to JavaScript.
-  integrations: [mdx()],
+  integrations: [mdx(), contentMedia({ mediaDir: path.join(contentDir, 'media') })],
+  vite: {
+    // Lets src/lib/media.ts find content images wherever SITE_CONTENT_DIR puts the content.
+    resolve: { alias: { '@content-media': path.join(contentDir, 'media') } },
+  },
   devToolbar: { enabled: false },
 });

@@ -24,3 +24,4 @@ export * from './search-facets.ts';
 export * from './pagination.ts';
 export * from './feeds.ts';
 export * from './structured-data.ts';
+export * from './media-references.ts';

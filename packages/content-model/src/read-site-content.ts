@@ -9,6 +9,8 @@ import { checkSafeMdx, decodeContentSource, parseContentFile } from './mdx/index
 import { linkReleases, validateReleaseFile, type ReleasePage, type ValidatedReleaseFile } from './releases.ts';
 import { resolveUiStrings, type MissingString, type UiStrings } from './ui-strings.ts';
 import { parseYamlFile } from './yaml-file.ts';
+import { mediaPrefix, mediaReferences } from './media-references.ts';
+import { existsSync } from 'node:fs';
 
 /** Everything the site is built from, validated and linked. */
 export interface SiteContent {
@@ -127,9 +129,30 @@ export async function readSiteContent(options: ReadSiteContentOptions): Promise<
     if (parsed.issues.length) continue;
     const safety = checkSafeMdx(shown, parsed.tree);
     issues.push(...safety);
+    for (const reference of mediaReferences(parsed.tree)) {
+      const inMedia = path.resolve(contentDir, 'media', reference.path);
+      if (!inMedia.startsWith(path.join(contentDir, 'media') + path.sep) || !existsSync(inMedia)) {
+        issues.push({
+          file: shown,
+          line: reference.line,
+          column: reference.column,
+          field: 'media',
+          message: `The file ${mediaPrefix}${reference.path} is not in ${display(path.join(contentDir, 'media'))}/.`,
+          fix: `Add the file to ${display(path.join(contentDir, 'media', reference.path))}, or correct the path (it is case-sensitive).`,
+        });
+      }
+    }
     const result = validateReleaseFile({ file: shown, key, year, lang: name.replace(/\.mdx$/, ''), frontmatter: parsed.frontmatter, fieldPosition: parsed.fieldLines, body: parsed.body });
     issues.push(...result.issues);
     if (result.file && safety.length === 0) {
+      // Attachments in the frontmatter may point into content/media/ too.
+      if (result.file.kind === 'source') {
+        result.file.data.attachments.forEach((attachment, index) => {
+          if (attachment.href.startsWith(mediaPrefix) && !existsSync(path.join(contentDir, 'media', decodeURI(attachment.href.slice(mediaPrefix.length))))) {
+            issues.push({ file: shown, ...parsed.fieldLines(`attachments.${index}.href`), field: `attachments.${index}.href`, message: `The file ${attachment.href} is not in content/media/.`, fix: 'Add the file to content/media/, or correct the path.' });
+          }
+        });
+      }
       if (result.file.kind === 'source' && result.file.data.date.slice(0, 4) !== year) {
         issues.push({ file: shown, ...parsed.fieldLines('date'), field: 'date', message: `The date ${result.file.data.date} is not in the year of the folder (${year}).`, fix: `Move the release folder to content/releases/${result.file.data.date.slice(0, 4)}/, or correct the date.` });
       }

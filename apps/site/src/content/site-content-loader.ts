@@ -1,5 +1,5 @@
 import type { Loader } from 'astro/loaders';
-import { ContentError, createTranslate, formatContentIssues } from '@iom/content-model';
+import { ContentError, createTranslate, formatContentIssues, withBase } from '@iom/content-model';
 import { readSiteContent } from '@iom/content-model/read-site-content';
 import { renderSafeMdx } from '@iom/content-model/mdx/index';
 import { contactsMarker } from '@iom/ui/contacts-marker';
@@ -10,7 +10,7 @@ import { contactsMarker } from '@iom/ui/contacts-marker';
  * with every problem listed (file, line, field, fix); in `astro dev` the error shows on the page and the loader
  * reloads when a content file is saved.
  */
-export function siteContentLoader(options: { contentDir: string; displayRoot: string }): Loader {
+export function siteContentLoader(options: { contentDir: string; displayRoot: string; base: string }): Loader {
   return {
     name: 'iom-site-content',
     load: async ({ store, logger, watcher }) => {
@@ -22,6 +22,9 @@ export function siteContentLoader(options: { contentDir: string; displayRoot: st
             return renderSafeMdx(tree, {
               labels: { source: t('release.sourceLabel'), footnotes: t('release.footnotes'), backToContent: t('release.backToContent') },
               renderContacts: () => contactsMarker,
+              // Root-relative links and images get the deployment's base (the site may live under /mirror/).
+              linkRewriter: (url) => (url.startsWith('/') && !url.startsWith('//') ? withBase(url, options.base) : url),
+              resolveImage: (src) => (src.startsWith('/') && !src.startsWith('//') ? { src: withBase(src, options.base) } : undefined),
             });
           },
         });
