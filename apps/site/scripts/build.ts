@@ -80,6 +80,7 @@ async function swapIntoPlace(): Promise<void> {
   await rm(previous, { recursive: true, force: true });
 }
 
+console.log(`build: staging in ${stagingDir}`);
 await mkdir(path.dirname(stagingDir), { recursive: true });
 await rm(stagingDir, { recursive: true, force: true });
 try {
