@@ -26,10 +26,11 @@ function fail(message: string): never {
 }
 
 async function runAstroBuild(): Promise<void> {
-  const astro = path.join(appDir, 'node_modules', '.bin', 'astro');
+  // Astro's CLI run with this very Node (not whatever `node` is first on PATH).
+  const astro = path.join(appDir, 'node_modules', 'astro', 'bin', 'astro.mjs');
   let errorLogged = false;
   await new Promise<void>((resolve, reject) => {
-    const child = spawn(astro, ['build'], {
+    const child = spawn(process.execPath, [astro, 'build'], {
       cwd: appDir,
       env: { ...process.env, SITE_OUT_DIR: stagingDir },
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -25,3 +25,5 @@ export * from './pagination.ts';
 export * from './feeds.ts';
 export * from './structured-data.ts';
 export * from './media-references.ts';
+export * from './country-overviews.ts';
+export * from './schemas/country-overview.ts';

@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { Root } from 'mdast';
 import type { ContentIssue } from './content-issue.ts';
 import { validateCountries, type CountryFileInput, type CountryRecord } from './countries.ts';
+import { linkCountryOverviews, type CountryOverview, type CountryOverviewInput } from './country-overviews.ts';
 import type { OfficialNames } from './country-names.ts';
 import { localeCodes, type Locale } from './locales.ts';
 import { checkSafeMdx, decodeContentSource, parseContentFile } from './mdx/index.ts';
@@ -21,6 +22,8 @@ export interface SiteContent {
   officialNames: OfficialNames;
   /** UI strings a language lacks (shown in English meanwhile). */
   missingStrings: MissingString[];
+  /** Country overviews in every language they are written in. */
+  overviews: CountryOverview[];
 }
 
 export interface ReadSiteContentOptions {
@@ -29,7 +32,7 @@ export interface ReadSiteContentOptions {
   /** Folder that file paths in messages are relative to (the repository root). */
   displayRoot: string;
   /** Renders a checked body tree to HTML for one page; when absent, `html` stays empty (content checks only). */
-  renderBody?: (tree: Root, page: ReleasePage, strings: UiStrings) => string;
+  renderBody?: (tree: Root, lang: Locale, strings: UiStrings) => string;
 }
 
 /** A release page with its rendered body. */
@@ -52,7 +55,7 @@ async function listFiles(dir: string): Promise<string[]> {
  * Reads, checks and links all content under `contentDir`. Never throws for content problems: every problem of every
  * file is returned in `issues`, so one run lists them all.
  */
-export async function readSiteContent(options: ReadSiteContentOptions): Promise<{ content: SiteContent; releases: RenderedReleasePage[]; issues: ContentIssue[] }> {
+export async function readSiteContent(options: ReadSiteContentOptions): Promise<{ content: SiteContent; releases: RenderedReleasePage[]; overviews: (CountryOverview & { html: string })[]; issues: ContentIssue[] }> {
   const { contentDir, displayRoot } = options;
   const display = (file: string) => path.relative(displayRoot, file).split(path.sep).join('/');
   const issues: ContentIssue[] = [];
@@ -64,6 +67,31 @@ export async function readSiteContent(options: ReadSiteContentOptions): Promise<
       return undefined;
     }
     return decoded.text;
+  };
+  /** Decodes, parses and checks one MDX file (safe MDX, media it names); undefined when it cannot be used. */
+  const readMdx = async (file: string) => {
+    const shown = display(file);
+    const text = await readText(file);
+    if (text === undefined) return undefined;
+    const parsed = parseContentFile(shown, text);
+    issues.push(...parsed.issues);
+    if (parsed.issues.length) return undefined;
+    const safety = checkSafeMdx(shown, parsed.tree);
+    issues.push(...safety);
+    for (const reference of mediaReferences(parsed.tree)) {
+      const inMedia = path.resolve(contentDir, 'media', reference.path);
+      if (!inMedia.startsWith(path.join(contentDir, 'media') + path.sep) || !existsSync(inMedia)) {
+        issues.push({
+          file: shown,
+          line: reference.line,
+          column: reference.column,
+          field: 'media',
+          message: `The file ${mediaPrefix}${reference.path} is not in ${display(path.join(contentDir, 'media'))}/.`,
+          fix: `Add the file to ${display(path.join(contentDir, 'media', reference.path))}, or correct the path (it is case-sensitive).`,
+        });
+      }
+    }
+    return { shown, parsed, safe: safety.length === 0 };
   };
   const readYaml = async (file: string) => {
     const text = await readText(file);
@@ -107,6 +135,19 @@ export async function readSiteContent(options: ReadSiteContentOptions): Promise<
   }
   const countryResult = validateCountries(countryInputs);
   issues.push(...countryResult.issues);
+  const overviewInputs: CountryOverviewInput[] = [];
+  const overviewTrees = new Map<string, Root>();
+  for (const file of await listFiles(path.join(contentDir, 'countries'))) {
+    if (!file.endsWith('.mdx')) continue;
+    const mdx = await readMdx(file);
+    if (!mdx?.safe) continue;
+    const code = path.basename(path.dirname(file)).toUpperCase();
+    const lang = path.basename(file, '.mdx');
+    overviewInputs.push({ file: mdx.shown, code, lang, frontmatter: mdx.parsed.frontmatter, fieldPosition: mdx.parsed.fieldLines, body: mdx.parsed.body });
+    overviewTrees.set(`${code}/${lang}`, mdx.parsed.tree);
+  }
+  const overviewResult = linkCountryOverviews(overviewInputs, new Set(countryResult.countries.map((country) => country.code)));
+  issues.push(...overviewResult.issues);
 
   // Releases: content/releases/<year>/<key>/<lang>.mdx
   const validated: ValidatedReleaseFile[] = [];
@@ -122,29 +163,12 @@ export async function readSiteContent(options: ReadSiteContentOptions): Promise<
       continue;
     }
     const [year, key, name] = relative as [string, string, string];
-    const text = await readText(file);
-    if (text === undefined) continue;
-    const parsed = parseContentFile(shown, text);
-    issues.push(...parsed.issues);
-    if (parsed.issues.length) continue;
-    const safety = checkSafeMdx(shown, parsed.tree);
-    issues.push(...safety);
-    for (const reference of mediaReferences(parsed.tree)) {
-      const inMedia = path.resolve(contentDir, 'media', reference.path);
-      if (!inMedia.startsWith(path.join(contentDir, 'media') + path.sep) || !existsSync(inMedia)) {
-        issues.push({
-          file: shown,
-          line: reference.line,
-          column: reference.column,
-          field: 'media',
-          message: `The file ${mediaPrefix}${reference.path} is not in ${display(path.join(contentDir, 'media'))}/.`,
-          fix: `Add the file to ${display(path.join(contentDir, 'media', reference.path))}, or correct the path (it is case-sensitive).`,
-        });
-      }
-    }
+    const mdx = await readMdx(file);
+    if (!mdx) continue;
+    const { parsed, safe } = mdx;
     const result = validateReleaseFile({ file: shown, key, year, lang: name.replace(/\.mdx$/, ''), frontmatter: parsed.frontmatter, fieldPosition: parsed.fieldLines, body: parsed.body });
     issues.push(...result.issues);
-    if (result.file && safety.length === 0) {
+    if (result.file && safe) {
       // Attachments in the frontmatter may point into content/media/ too.
       if (result.file.kind === 'source') {
         result.file.data.attachments.forEach((attachment, index) => {
@@ -162,11 +186,16 @@ export async function readSiteContent(options: ReadSiteContentOptions): Promise<
   }
   const linked = linkReleases(validated, { countries: new Set(countryResult.countries.map((c) => c.code)), themes: new Set(themes) });
   issues.push(...linked.issues);
-  const releases = linked.pages.map((page) => ({ ...page, html: options.renderBody ? options.renderBody(trees.get(page.id)!, page, strings[page.lang]) : '' }));
+  const releases = linked.pages.map((page) => ({ ...page, html: options.renderBody ? options.renderBody(trees.get(page.id)!, page.lang, strings[page.lang]) : '' }));
+  const overviews = overviewResult.overviews.map((overview) => ({
+    ...overview,
+    html: options.renderBody ? options.renderBody(overviewTrees.get(`${overview.code}/${overview.lang}`)!, overview.lang, strings[overview.lang]) : '',
+  }));
 
   return {
-    content: { releases: linked.pages, countries: countryResult.countries, themes, strings, officialNames, missingStrings: missing },
+    content: { releases: linked.pages, countries: countryResult.countries, themes, strings, officialNames, missingStrings: missing, overviews: overviewResult.overviews },
     releases,
+    overviews,
     issues,
   };
 }

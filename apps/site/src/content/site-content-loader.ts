@@ -15,9 +15,9 @@ export function siteContentLoader(options: { contentDir: string; displayRoot: st
     name: 'iom-site-content',
     load: async ({ store, logger, watcher }) => {
       const sync = async () => {
-        const { content, releases, issues } = await readSiteContent({
+        const { content, releases, overviews, issues } = await readSiteContent({
           ...options,
-          renderBody: (tree, _page, strings) => {
+          renderBody: (tree, _lang, strings) => {
             const t = createTranslate(strings);
             return renderSafeMdx(tree, {
               labels: { source: t('release.sourceLabel'), footnotes: t('release.footnotes'), backToContent: t('release.backToContent') },
@@ -35,6 +35,7 @@ export function siteContentLoader(options: { contentDir: string; displayRoot: st
         store.clear();
         for (const page of releases) store.set({ id: `release:${page.id}`, data: { kind: 'release', ...page } });
         for (const country of content.countries) store.set({ id: `country:${country.code}`, data: { kind: 'country', ...country } });
+        for (const overview of overviews) store.set({ id: `overview:${overview.code}/${overview.lang}`, data: { kind: 'overview', ...overview } });
         store.set({
           id: 'meta',
           data: { kind: 'meta', issues, strings: content.strings, themes: content.themes, officialNames: content.officialNames, missingStrings: content.missingStrings },

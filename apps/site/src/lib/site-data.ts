@@ -7,6 +7,7 @@ import {
   releasesByCountry,
   slugify,
   type ContentIssue,
+  type CountryOverview,
   type CountryRecord,
   type Locale,
   type MissingString,
@@ -21,17 +22,22 @@ import { buildListings, type Listing } from './listings.ts';
 /** A release page with its rendered body, as the loader stored it. */
 export type RenderedRelease = ReleasePage & { kind: 'release'; html: string };
 type CountryEntry = CountryRecord & { kind: 'country' };
+/** A country overview with its rendered text. */
+export type RenderedOverview = CountryOverview & { kind: 'overview'; html: string };
 type MetaEntry = { kind: 'meta'; issues: ContentIssue[]; strings: Record<Locale, UiStrings>; themes: string[]; officialNames: OfficialNames; missingStrings: MissingString[] };
-type SiteEntry = RenderedRelease | CountryEntry | MetaEntry;
+type SiteEntry = RenderedRelease | CountryEntry | RenderedOverview | MetaEntry;
 
 const isRelease = (entry: SiteEntry): entry is RenderedRelease => entry.kind === 'release';
 const isCountry = (entry: SiteEntry): entry is CountryEntry => entry.kind === 'country';
 const isMeta = (entry: SiteEntry): entry is MetaEntry => entry.kind === 'meta';
+const isOverview = (entry: SiteEntry): entry is RenderedOverview => entry.kind === 'overview';
 
 /** Everything the routes read, derived once per build from the one collection. */
 export interface SiteData {
   releases: RenderedRelease[];
   countries: CountryEntry[];
+  /** Country overviews, every language they are written in. */
+  overviews: RenderedOverview[];
   themes: string[];
   strings: Record<Locale, UiStrings>;
   officialNames: OfficialNames;
@@ -60,6 +66,7 @@ async function loadSiteData(): Promise<SiteData> {
   const data: Omit<SiteData, 'listings'> = {
     releases,
     countries,
+    overviews: entries.filter(isOverview),
     themes: meta.themes,
     strings: meta.strings,
     officialNames: meta.officialNames,
