@@ -1,0 +1,110 @@
+import { describe, expect, it } from 'vitest';
+import type { BenchReport, SizeRun } from '../../bench/bench-report.ts';
+import { formatReport, formatTable } from '../../bench/report-table.ts';
+import { evaluateTargets } from '../../bench/targets.ts';
+import { formatBytes, formatDuration } from '../../format-units.ts';
+
+const GiB = 1024 ** 3;
+const run = (size: number, wallMs: number, msPerPage: number | null, peakRssBytes: number | null, ok = true) => ({
+  size,
+  build: { ok, exitCode: ok ? 0 : 1, signal: null, wallMs, logFile: 'x.log' },
+  msPerPage,
+  peakRssBytes,
+});
+const status = (results: ReturnType<typeof evaluateTargets>, id: string) => results.find((result) => result.id === id)?.status;
+
+describe('targets', () => {
+  it('passes and fails the 20k targets on their limits', () => {
+    expect(status(evaluateTargets([run(20_000, 59_000, 2, 1.9 * GiB)], null), '20k-wall')).toBe('PASS');
+    expect(status(evaluateTargets([run(20_000, 61_000, 2, 1.9 * GiB)], null), '20k-wall')).toBe('FAIL');
+    expect(status(evaluateTargets([run(20_000, 59_000, 2, 2.1 * GiB)], null), '20k-memory')).toBe('FAIL');
+  });
+
+  it('compares ms per page at 80k with 5k', () => {
+    const results = evaluateTargets([run(5_000, 10_000, 2, GiB), run(80_000, 200_000, 2.4, 3 * GiB)], null);
+    expect(status(results, '80k-scaling')).toBe('PASS');
+    expect(results.find((result) => result.id === '80k-scaling')?.measured).toBe('2.40 vs 2.00 ms (× 1.20)');
+    expect(status(evaluateTargets([run(5_000, 10_000, 2, GiB), run(80_000, 200_000, 2.6, 3 * GiB)], null), '80k-scaling')).toBe('FAIL');
+    expect(status(evaluateTargets([run(80_000, 200_000, 2.6, 3 * GiB)], null), '80k-scaling')).toBe('not measured');
+  });
+
+  it('fails the targets of a build that failed, whatever its figures', () => {
+    expect(status(evaluateTargets([run(20_000, 1_000, null, 10, false)], null), '20k-wall')).toBe('FAIL');
+  });
+
+  it('says what was not measured and when a figure is unknown', () => {
+    const results = evaluateTargets([run(5_000, 10_000, null, null)], null);
+    expect(results.map((result) => result.status)).toEqual(['not measured', 'not measured', 'not measured', 'not measured', 'not measured']);
+    expect(status(evaluateTargets([run(20_000, 10_000, 1, null)], null), '20k-memory')).toBe('not measured');
+  });
+
+  it('judges the incremental rebuild by its share of the full build', () => {
+    expect(status(evaluateTargets([], { ok: true, ratio: 0.1, wallMs: 5_000, fullWallMs: 50_000 }), 'incremental')).toBe('PASS');
+    expect(status(evaluateTargets([], { ok: true, ratio: 0.9, wallMs: 45_000, fullWallMs: 50_000 }), 'incremental')).toBe('FAIL');
+    expect(status(evaluateTargets([], { ok: false, ratio: 0.01, wallMs: 500, fullWallMs: 50_000 }), 'incremental')).toBe('FAIL');
+  });
+});
+
+describe('the printed report', () => {
+  it('aligns columns: labels left, figures right', () => {
+    expect(formatTable([['', '5,000'], ['wall time', '9.1 s'], ['pages', '12']])).toBe('            5,000\nwall time   9.1 s\npages          12');
+    expect(formatTable([['a', 'bb'], ['ccc', 'd']], { align: ['left', 'left'] })).toBe('a     bb\nccc   d');
+  });
+
+  it('prints every figure, "unknown" for what is missing, targets and notes', () => {
+    const measured: SizeRun = {
+      size: 5_000,
+      corpus: { dir: '.bench/corpus-5000', releases: 2_075, pages: 5_001, reused: true, generateMs: null },
+      build: { ok: true, exitCode: 0, signal: null, wallMs: 78_400, logFile: '.bench/build-5000.log' },
+      phases: {
+        startupMs: 1_300,
+        phases: [
+          { id: 'content', label: 'content sync', startMs: 1_300, ms: 29_000, includes: [] },
+          { id: 'generate', label: 'page generation', startMs: null, ms: null, includes: [] },
+        ],
+        pagefindReportedMs: 10_700,
+        pagefindPages: 8_651,
+        pageLines: 8_651,
+      },
+      pagesWritten: 8_651,
+      msPerPage: 9.06,
+      peakRssBytes: 1.52 * GiB,
+      memorySamples: 780,
+      output: { bytes: 400 * 1024 ** 2, diskBytes: 450 * 1024 ** 2, files: 20_000 },
+      pagefind: [{ lang: 'ar', pages: 741, bytes: 3 * 1024 ** 2, metaBytes: 1, wasmBytes: 1, indexChunks: 20, indexBytes: 1, fragments: 741, fragmentBytes: 1 }],
+      firstSearch: [{ lang: 'ar', parts: [], totalBytes: 300_000, totalTransferBytes: 200_000 }],
+    };
+    const failed: SizeRun = { ...measured, size: 20_000, build: { ...measured.build, ok: false, exitCode: 1, error: 'build failed: content' }, phases: null, pagesWritten: null, msPerPage: null, peakRssBytes: 2 * GiB, output: null, pagefind: null, firstSearch: null };
+    const report: BenchReport = {
+      tool: '@iom/bench',
+      startedAt: '2026-01-01T00:00:00.000Z',
+      machine: { cpus: 2, cpuModel: 'x', memoryBytes: 1, platform: 'linux', node: 'v24' },
+      seed: 1,
+      runs: [measured, failed],
+      incremental: null,
+      targets: evaluateTargets([measured, failed], null),
+      notes: ['a note'],
+    };
+    const text = formatReport(report);
+    expect(text).toContain('5,000 pages');
+    expect(text).toContain('FAILED (build failed: content)');
+    expect(text).toMatch(/content sync\s+29\.0 s\s+unknown/);
+    expect(text).toMatch(/page generation\s+unknown/);
+    expect(text).toMatch(/peak memory, process tree\s+1\.52 GiB\s+2\.00 GiB/);
+    expect(text).toMatch(/Pagefind index ar \(pages\)\s+3\.0 MiB \(741\)\s+unknown/);
+    expect(text).toMatch(/FAIL\s+20,000 pages: full build under 60 s\s+build failed/);
+    expect(text).toContain('first search ≈');
+    expect(text).toContain('a note');
+  });
+});
+
+describe('units', () => {
+  it('prints binary sizes and durations', () => {
+    expect(formatBytes(512)).toBe('512 B');
+    expect(formatBytes(1536)).toBe('1.5 KiB');
+    expect(formatBytes(2.5 * GiB)).toBe('2.50 GiB');
+    expect(formatDuration(850)).toBe('850 ms');
+    expect(formatDuration(12_340)).toBe('12.3 s');
+    expect(formatDuration(125_000)).toBe('2 min 05 s');
+  });
+});

@@ -1,0 +1,191 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+
+/** A file of the built site: path relative to the site folder (`/`-separated), size in bytes, and disk usage. */
+export interface SiteFile {
+  path: string;
+  bytes: number;
+  /** Bytes allocated on disk (whole blocks), which is what `du` reports. */
+  diskBytes: number;
+}
+
+/** `pagefind/pagefind-entry.json`: the languages of the index. */
+export interface PagefindEntry {
+  version?: string;
+  languages: Record<string, { hash: string; wasm?: string | null; page_count: number }>;
+}
+
+/** The index of one language. */
+export interface PagefindLanguageStats {
+  lang: string;
+  pages: number;
+  /** All files of the language: meta, index chunks, fragments, wasm. */
+  bytes: number;
+  metaBytes: number;
+  wasmBytes: number;
+  indexChunks: number;
+  indexBytes: number;
+  fragments: number;
+  fragmentBytes: number;
+}
+
+/**
+ * Lists every file under `dir` with its size (the impure part; the rest of this module works on the list).
+ */
+export function listSiteFiles(dir: string): SiteFile[] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => {
+      const absolute = path.join(entry.parentPath, entry.name);
+      const stat = statSync(absolute);
+      return { path: path.relative(dir, absolute).split(path.sep).join('/'), bytes: stat.size, diskBytes: stat.blocks * 512 };
+    });
+}
+
+/** Reads the entry file of a built site's Pagefind index, or undefined when there is none. */
+export function readPagefindEntry(siteDir: string): PagefindEntry | undefined {
+  try {
+    return JSON.parse(readFileSync(path.join(siteDir, 'pagefind', 'pagefind-entry.json'), 'utf8')) as PagefindEntry;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Pages written: `index.html` files outside pagefind/ (the site writes every page as a folder with an index.html).
+ *
+ * @example
+ * countPages([{ path: 'en/news/x/index.html', … }, { path: 'pagefind/index.html', … }, { path: '404.html', … }]) // 1
+ */
+export function countPages(files: readonly SiteFile[]): number {
+  return files.filter((file) => !file.path.startsWith('pagefind/') && (file.path === 'index.html' || file.path.endsWith('/index.html'))).length;
+}
+
+/**
+ * Total size of a set of files, as stored and as allocated on disk.
+ *
+ * @example
+ * sumSizes([{ path: 'a', bytes: 10, diskBytes: 4096 }]) // { bytes: 10, diskBytes: 4096, files: 1 }
+ */
+export function sumSizes(files: readonly SiteFile[]): { bytes: number; diskBytes: number; files: number } {
+  return files.reduce((sum, file) => ({ bytes: sum.bytes + file.bytes, diskBytes: sum.diskBytes + file.diskBytes, files: sum.files + 1 }), { bytes: 0, diskBytes: 0, files: 0 });
+}
+
+/**
+ * Size of the Pagefind index of each language. Pagefind 1.x names files by language: `pagefind/pagefind.<hash>.pf_meta`
+ * (hash from the entry, e.g. `en_cd63ffc5a6`), `pagefind/index/<lang>_<hash>.pf_index`,
+ * `pagefind/fragment/<lang>_<hash>.pf_fragment` and `pagefind/wasm.<lang>.pagefind`.
+ *
+ * @example
+ * pagefindByLanguage(files, { languages: { ar: { hash: 'ar_118658a99d', wasm: 'ar', page_count: 1 } } })
+ * // [{ lang: 'ar', pages: 1, indexChunks: 1, fragments: 1, bytes: …, … }]
+ */
+export function pagefindByLanguage(files: readonly SiteFile[], entry: PagefindEntry): PagefindLanguageStats[] {
+  return Object.entries(entry.languages).map(([lang, info]) => {
+    const meta = files.filter((file) => file.path === `pagefind/pagefind.${info.hash}.pf_meta`);
+    const wasm = files.filter((file) => file.path === `pagefind/wasm.${info.wasm ?? 'unknown'}.pagefind`);
+    const chunks = files.filter((file) => file.path.startsWith(`pagefind/index/${lang}_`));
+    const fragments = files.filter((file) => file.path.startsWith(`pagefind/fragment/${lang}_`));
+    const size = (list: SiteFile[]) => sumSizes(list).bytes;
+    return {
+      lang,
+      pages: info.page_count,
+      bytes: size(meta) + size(wasm) + size(chunks) + size(fragments),
+      metaBytes: size(meta),
+      wasmBytes: size(wasm),
+      indexChunks: chunks.length,
+      indexBytes: size(chunks),
+      fragments: fragments.length,
+      fragmentBytes: size(fragments),
+    };
+  });
+}
+
+/** One file counted in the first-search estimate. */
+export interface FirstSearchPart {
+  what: string;
+  bytes: number;
+  /** Size after gzip where a server would compress it (JS, JSON); Pagefind's own files are gzipped already. */
+  transferBytes: number;
+}
+
+/** How the first-search figure is approximated; printed with the figures. */
+export const firstSearchApproximation =
+  'first search ≈ pagefind.js + pagefind-worker.js + pagefind-entry.json + the language’s wasm + its pf_meta + the median index chunk + 5 median fragments ' +
+  '(a one-word query loads the chunk holding its word; the first page of results loads about 5 fragments). JS and JSON counted gzipped; Pagefind’s binary files are gzipped already.';
+
+function median(values: readonly number[]): number {
+  if (values.length === 0) return 0;
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[middle]! : Math.round((sorted[middle - 1]! + sorted[middle]!) / 2);
+}
+
+/**
+ * Bytes a reader downloads for a first one-word search in `lang` (see `firstSearchApproximation`). `gzipSizeOf`
+ * gives the compressed size of a text file (by path); it defaults to the stored size.
+ *
+ * @example
+ * firstSearchEstimate(files, entry, 'ar').totalTransferBytes // ≈ 120_000 for a small site
+ */
+export function firstSearchEstimate(
+  files: readonly SiteFile[],
+  entry: PagefindEntry,
+  lang: string,
+  gzipSizeOf: (file: SiteFile) => number = (file) => file.bytes,
+): { lang: string; parts: FirstSearchPart[]; totalBytes: number; totalTransferBytes: number } {
+  const info = entry.languages[lang];
+  const byPath = new Map(files.map((file) => [file.path, file]));
+  const parts: FirstSearchPart[] = [];
+  const text = (what: string, filePath: string) => {
+    const file = byPath.get(filePath);
+    if (file) parts.push({ what, bytes: file.bytes, transferBytes: gzipSizeOf(file) });
+  };
+  const binary = (what: string, bytes: number) => parts.push({ what, bytes, transferBytes: bytes });
+  text('pagefind.js', 'pagefind/pagefind.js');
+  text('pagefind-worker.js', 'pagefind/pagefind-worker.js');
+  text('pagefind-entry.json', 'pagefind/pagefind-entry.json');
+  if (info) {
+    const wasm = byPath.get(`pagefind/wasm.${info.wasm ?? 'unknown'}.pagefind`);
+    if (wasm) binary(`wasm.${info.wasm ?? 'unknown'}.pagefind`, wasm.bytes);
+    const meta = byPath.get(`pagefind/pagefind.${info.hash}.pf_meta`);
+    if (meta) binary('pf_meta', meta.bytes);
+  }
+  const chunks = files.filter((file) => file.path.startsWith(`pagefind/index/${lang}_`)).map((file) => file.bytes);
+  const fragments = files.filter((file) => file.path.startsWith(`pagefind/fragment/${lang}_`)).map((file) => file.bytes);
+  if (chunks.length) binary('median index chunk', median(chunks));
+  if (fragments.length) binary(`${Math.min(5, fragments.length)} median fragments`, median(fragments) * Math.min(5, fragments.length));
+  return {
+    lang,
+    parts,
+    totalBytes: parts.reduce((sum, part) => sum + part.bytes, 0),
+    totalTransferBytes: parts.reduce((sum, part) => sum + part.transferBytes, 0),
+  };
+}
+
+/** Gzip size of a file of a built site (for the JS and JSON of the first-search estimate). */
+export function gzipSizeIn(siteDir: string): (file: SiteFile) => number {
+  return (file) => gzipSync(readFileSync(path.join(siteDir, ...file.path.split('/')))).length;
+}
+
+/** Everything measured on a built site folder. */
+export interface SiteOutputFigures {
+  pagesWritten: number;
+  output: { bytes: number; diskBytes: number; files: number };
+  pagefind: PagefindLanguageStats[] | null;
+  firstSearch: ReturnType<typeof firstSearchEstimate>[] | null;
+}
+
+/** Measures a built site: pages, sizes, the Pagefind index per language and the first-search estimate. */
+export function measureSiteOutput(siteDir: string): SiteOutputFigures {
+  const files = listSiteFiles(siteDir);
+  const entry = readPagefindEntry(siteDir);
+  const gzipSize = gzipSizeIn(siteDir);
+  return {
+    pagesWritten: countPages(files),
+    output: sumSizes(files),
+    pagefind: entry ? pagefindByLanguage(files, entry) : null,
+    firstSearch: entry ? Object.keys(entry.languages).map((lang) => firstSearchEstimate(files, entry, lang, gzipSize)) : null,
+  };
+}
