@@ -3,6 +3,7 @@ import mdx from '@astrojs/mdx';
 import path from 'node:path';
 import { contentDir, siteBase, siteCacheDir, siteOutDir, siteUrl } from './src/site-config.ts';
 import { contentMedia } from './src/integrations/content-media.ts';
+import { securityHeaders } from './src/integrations/security-headers.ts';
 
 // https://docs.astro.build/en/reference/configuration-reference/
 export default defineConfig({
@@ -14,7 +15,7 @@ export default defineConfig({
   build: { format: 'directory', inlineStylesheets: 'never' },
   // @astrojs/mdx serves the site's own developer-written pages; content MDX goes through the safe renderer
   // (src/content/site-content-loader.ts), which never compiles content to JavaScript.
-  integrations: [mdx(), contentMedia({ mediaDir: path.join(contentDir, 'media') })],
+  integrations: [mdx(), contentMedia({ mediaDir: path.join(contentDir, 'media') }), securityHeaders({ base: siteBase })],
   vite: {
     // Lets src/lib/media.ts find content images wherever SITE_CONTENT_DIR puts the content.
     resolve: { alias: { '@content-media': path.join(contentDir, 'media') } },

@@ -1,4 +1,5 @@
 import type { Locale } from './locales.ts';
+import { slugify } from './slugs.ts';
 
 /** Official names that differ from the common names `Intl.DisplayNames` gives, per country and language. */
 export type OfficialNames = Readonly<Record<string, Partial<Record<Locale, string>>>>;
@@ -32,4 +33,14 @@ export function isKnownCountryCode(code: string): boolean {
   if (!/^[A-Z]{2}$/.test(code)) return false;
   const name = new Intl.DisplayNames(['en'], { type: 'region', fallback: 'none' }).of(code);
   return name !== undefined && name !== code && name !== 'Unknown Region';
+}
+
+/**
+ * The URL slug of a country's pages, the same in every language: from its English name (official overlay first).
+ *
+ * @example
+ * countrySlug('LY', {}) // 'libya'
+ */
+export function countrySlug(code: string, overlay: OfficialNames): string {
+  return slugify(countryName(code, 'en', overlay)) || code.toLowerCase();
 }

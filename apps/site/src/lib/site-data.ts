@@ -1,11 +1,11 @@
 import { getCollection } from 'astro:content';
 import {
   countryName,
+  countrySlug,
   createTranslate,
   localeCodes,
   paths,
   releasesByCountry,
-  slugify,
   type ContentIssue,
   type CountryOverview,
   type CountryRecord,
@@ -61,7 +61,7 @@ async function loadSiteData(): Promise<SiteData> {
   const releases = entries.filter(isRelease);
   const countries = entries.filter(isCountry);
   const codes = new Set(countries.filter((country) => country.presence !== 'none').map((country) => country.code));
-  const slugs = new Map(countries.map((country) => [country.code, slugify(countryName(country.code, 'en', meta.officialNames))]));
+  const slugs = new Map(countries.map((country) => [country.code, countrySlug(country.code, meta.officialNames)]));
   const contexts = new Map(localeCodes.map((lang) => [lang, createPageContext(lang, createTranslate(meta.strings[lang]), siteBase, meta.issues)]));
   const data: Omit<SiteData, 'listings'> = {
     releases,
