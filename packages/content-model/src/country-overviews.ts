@@ -1,5 +1,4 @@
 import type { ContentIssue } from './content-issue.ts';
-import { sourceFingerprint } from './content-hash.ts';
 import { frontmatterIssues, type FieldPosition } from './frontmatter-issues.ts';
 import { isLocale, localeCodes, type Locale } from './locales.ts';
 import { CountryOverviewSchema } from './schemas/country-overview.ts';
@@ -13,7 +12,8 @@ export interface CountryOverviewInput {
   lang: string;
   frontmatter: unknown;
   fieldPosition: (path: string) => FieldPosition;
-  body: string;
+  /** Fingerprint of the file's body (see `sourceFingerprint`). */
+  fingerprint: string;
 }
 
 /** A country overview in one language, linked to its source. */
@@ -23,7 +23,6 @@ export interface CountryOverview {
   file: string;
   state: TranslationState;
   sourceLang: Locale;
-  body: string;
 }
 
 /**
@@ -60,7 +59,7 @@ export function linkCountryOverviews(inputs: readonly CountryOverviewInput[], kn
       continue;
     }
     const source = sources[0]!;
-    const fingerprint = sourceFingerprint({ title: '', summary: undefined, body: source.body });
+    const fingerprint = source.fingerprint;
     for (const input of group) {
       overviews.push({
         code,
@@ -68,7 +67,6 @@ export function linkCountryOverviews(inputs: readonly CountryOverviewInput[], kn
         file: input.file,
         sourceLang: source.lang,
         state: input === source ? 'source' : input.translationOf!.hash === fingerprint ? 'current' : 'stale',
-        body: input.body,
       });
     }
   }

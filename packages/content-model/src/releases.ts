@@ -9,7 +9,6 @@ import {
   type ReleaseTranslation,
 } from './schemas/release.ts';
 import { slugify } from './slugs.ts';
-import { sourceFingerprint } from './content-hash.ts';
 import { paths } from './urls.ts';
 
 /** One release file as read from `content/releases/<year>/<key>/<lang>.mdx`, before validation. */
@@ -26,8 +25,8 @@ export interface ReleaseFileInput {
   frontmatter: unknown;
   /** Where a frontmatter field is in the file. */
   fieldPosition: (path: string) => FieldPosition;
-  /** The MDX body (after the frontmatter). */
-  body: string;
+  /** Fingerprint of this file's title, summary and body (see `sourceFingerprint`). */
+  fingerprint: string;
 }
 
 /** A validated release file: either the source (first written) or a translation. */
@@ -132,8 +131,6 @@ export interface ReleasePage extends Omit<ReleaseSource, 'slug'> {
   translatedFrom?: string | undefined;
   /** All language versions that exist, this one included, in locale-table order. */
   versions: LanguageVersion[];
-  /** The MDX body, to be rendered. */
-  body: string;
 }
 
 /** Links validated files into pages: one source per folder, translations inherit its facts, slugs are unique. */
@@ -205,7 +202,7 @@ export function linkReleases(
         fix: 'Use a two-letter code that has a folder in content/countries/, for example LY.',
       });
     }
-    const fingerprint = sourceFingerprint({ title: data.title, summary: data.summary, body: source.input.body });
+    const fingerprint = source.input.fingerprint;
     const ordered = [...group].sort((a, b) => localeCodes.indexOf(a.lang) - localeCodes.indexOf(b.lang));
     const versions: LanguageVersion[] = ordered.map((file) => {
       const slug = file.data.slug ?? slugify(file.data.title);
@@ -238,7 +235,6 @@ export function linkReleases(
         state: 'source',
         sourceFingerprint: fingerprint,
         versions,
-        body: file.input.body,
       };
       if (file.kind === 'translation') {
         if (file.data.translationOf.lang !== source.lang) {

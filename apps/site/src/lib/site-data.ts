@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { getCollection } from 'astro:content';
 import {
   countryName,
@@ -20,10 +21,20 @@ import { siteBase } from '../site-config.ts';
 import { buildListings, type Listing } from './listings.ts';
 
 /** A release page with its rendered body, as the loader stored it. */
-export type RenderedRelease = ReleasePage & { kind: 'release'; html: string };
+export type RenderedRelease = ReleasePage & { kind: 'release' } & StoredBody;
+/** A rendered body as the loader stored it: the HTML itself, or the cache file holding it. */
+interface StoredBody {
+  html?: string | undefined;
+  htmlFile?: string | undefined;
+}
+
+/** The HTML of a stored body (read from the content cache at render time, so the store stays small). */
+export function bodyHtml(entry: StoredBody): string {
+  return entry.html ?? (entry.htmlFile ? readFileSync(entry.htmlFile, 'utf8') : '');
+}
 type CountryEntry = CountryRecord & { kind: 'country' };
 /** A country overview with its rendered text. */
-export type RenderedOverview = CountryOverview & { kind: 'overview'; html: string };
+export type RenderedOverview = CountryOverview & { kind: 'overview' } & StoredBody;
 type MetaEntry = { kind: 'meta'; issues: ContentIssue[]; strings: Record<Locale, UiStrings>; themes: string[]; officialNames: OfficialNames; missingStrings: MissingString[] };
 type SiteEntry = RenderedRelease | CountryEntry | RenderedOverview | MetaEntry;
 
@@ -44,6 +55,10 @@ export interface SiteData {
   /** UI strings a language lacks (shown in English meanwhile). */
   missingStrings: MissingString[];
   releasesByCountry: Map<string, ReleasePage[]>;
+  /** Every language version of a release, by translation key. */
+  releasesByKey: Map<string, RenderedRelease[]>;
+  /** Country records by ISO code. */
+  countriesByCode: Map<string, CountryEntry>;
   /** The URL slug of a country (the same in every language, from its English name). */
   countrySlug: (code: string) => string;
   countryName: (code: string, lang: Locale) => string;
@@ -72,6 +87,8 @@ async function loadSiteData(): Promise<SiteData> {
     officialNames: meta.officialNames,
     missingStrings: meta.missingStrings,
     releasesByCountry: releasesByCountry(releases),
+    releasesByKey: Map.groupBy(releases, (release) => release.key),
+    countriesByCode: new Map(countries.map((country) => [country.code, country])),
     countrySlug: (code) => slugs.get(code) ?? code.toLowerCase(),
     countryName: (code, lang) => countryName(code, lang, meta.officialNames),
     countryPath: (code, lang) => (codes.has(code) ? paths.country(lang, slugs.get(code)!) : undefined),

@@ -4,7 +4,6 @@
  */
 import { readFileSync, writeFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
-import { sourceFingerprint } from '../content-hash.ts';
 import { isLocale, localeCodes } from '../locales.ts';
 import { readSiteContent } from '../read-site-content.ts';
 import { markTranslationUpdated } from '../translation/translation-file.ts';
@@ -27,6 +26,6 @@ const page = content.releases.find((candidate) => candidate.file === shown.split
 if (!page) fail(`${shown} could not be read; run pnpm check:content to see why.`);
 if (page!.state === 'source') fail(`${shown} is the source of this release, not a translation.`);
 const source = content.releases.find((candidate) => candidate.key === page!.key && candidate.state === 'source')!;
-const fingerprint = sourceFingerprint({ title: source.title, summary: source.summary, body: source.body });
+const fingerprint = source.sourceFingerprint;
 writeFileSync(target, markTranslationUpdated(readFileSync(target, 'utf8'), fingerprint));
 console.log(page!.state === 'current' ? `${shown} was already up to date.` : `${shown} is now marked as up to date with ${source.file}.`);

@@ -29,7 +29,7 @@ for (const code of localeCodes) {
   const decoded = decodeContentSource(shown(file), readFileSync(file));
   if ('issue' in decoded) continue;
   const parsed = parseContentFile(shown(file), decoded.text);
-  const result = validateReleaseFile({ file: shown(file), key: path.basename(folder), year: path.basename(path.dirname(folder)), lang: code, frontmatter: parsed.frontmatter, fieldPosition: parsed.fieldLines, body: parsed.body });
+  const result = validateReleaseFile({ file: shown(file), key: path.basename(folder), year: path.basename(path.dirname(folder)), lang: code, frontmatter: parsed.frontmatter, fieldPosition: parsed.fieldLines, fingerprint: '' });
   if (result.file && isSourceFile(result.file)) {
     writeFileSync(target, newTranslationText({ lang: code, data: result.file.data, body: parsed.body }, lang));
     console.log(`Created ${shown(target)} from ${shown(file)}. Translate it, then check it with: pnpm check:content`);

@@ -1,6 +1,6 @@
 import type { Root } from 'mdast';
 import remarkFrontmatter from 'remark-frontmatter';
-import remarkGfm from 'remark-gfm';
+import { remarkGfmLite } from './remark-gfm-lite.ts';
 import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
@@ -32,7 +32,7 @@ export interface ParsedContentFile {
 // Built once: the site parses about 20,000 files per build, and freezing a processor is not free. `parse` keeps no
 // state between calls, so sharing it is safe. remark-mdx is what the MDX compiler uses, so we see exactly what it
 // would see; we never run the compiler itself, so nothing in a content file is ever executed.
-const parser = unified().use(remarkParse).use(remarkFrontmatter).use(remarkMdx).use(remarkGfm).freeze();
+const parser = unified().use(remarkParse).use(remarkFrontmatter).use(remarkMdx).use(remarkGfmLite).freeze();
 
 /**
  * Parses a decoded content file (see `decodeContentSource`): YAML frontmatter between `---` lines, then an MDX body.

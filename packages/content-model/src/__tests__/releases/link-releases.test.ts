@@ -9,7 +9,9 @@ const sourceTitle = 'IOM, UNHCR Train Libyan Partners on Saving Lives at Sea';
 const fingerprint = sourceFingerprint({ title: sourceTitle, summary: undefined, body: sourceBody });
 
 function input(lang: string, frontmatter: Record<string, unknown>, body = 'Texte.\n', key = 'iom-unhcr-train'): ReleaseFileInput {
-  return { file: `content/releases/2016/${key}/${lang}.mdx`, key, year: '2016', lang, frontmatter, body, fieldPosition: () => ({ line: 2, column: 1 }) };
+  const title = typeof frontmatter.title === 'string' ? frontmatter.title : '';
+  const summary = typeof frontmatter.summary === 'string' ? frontmatter.summary : undefined;
+  return { file: `content/releases/2016/${key}/${lang}.mdx`, key, year: '2016', lang, frontmatter, fingerprint: sourceFingerprint({ title, summary, body }), fieldPosition: () => ({ line: 2, column: 1 }) };
 }
 const source = (overrides: Record<string, unknown> = {}, key?: string) =>
   input('en', { title: sourceTitle, date: '2016-09-02', dateline: { place: 'Tripoli', country: 'LY' }, countries: ['LY'], themes: ['search-and-rescue'], ...overrides }, sourceBody, key);

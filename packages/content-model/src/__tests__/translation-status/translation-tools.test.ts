@@ -5,6 +5,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { sourceFingerprint } from '../../content-hash.ts';
 import { parseContentFile } from '../../mdx/index.ts';
+import { prepareFile } from '../../prepare/prepare-file.ts';
 import { linkReleases, validateReleaseFile, type ValidatedReleaseFile } from '../../releases.ts';
 import { changedSections, sectionsOf } from '../../translation/sections.ts';
 import { sourceChangeSince } from '../../translation/source-history.ts';
@@ -15,13 +16,16 @@ const source = (body: string) => `---\ntitle: "Rescue training in Tripoli"\ndate
 const bodyV1 = '\nIntro.\n\n## Training\n\nFour days.\n\n## Next steps\n\nEquipment.\n';
 const bodyV2 = '\nIntro.\n\n## Training\n\nFive days, not four.\n\n## Next steps\n\nEquipment.\n\n## Funding\n\nThe EU.\n';
 
+const bodies = new WeakMap<ValidatedReleaseFile, string>();
 function validated(file: string, lang: string, text: string): ValidatedReleaseFile {
-  const parsed = parseContentFile(file, text);
-  expect(parsed.issues).toEqual([]);
-  const result = validateReleaseFile({ file, key: 'rescue', year: '2016', lang, frontmatter: parsed.frontmatter, fieldPosition: parsed.fieldLines, body: parsed.body });
+  const prepared = prepareFile(file, Buffer.from(text));
+  expect(prepared.issues).toEqual([]);
+  const result = validateReleaseFile({ file, key: 'rescue', year: '2016', lang, frontmatter: prepared.frontmatter, fieldPosition: (field) => prepared.positions[field], fingerprint: prepared.fingerprint });
   expect(result.issues).toEqual([]);
+  bodies.set(result.file!, parseContentFile(file, text).body);
   return result.file!;
 }
+const bodyOf = (file: ValidatedReleaseFile) => bodies.get(file)!;
 
 describe('sections of a body', () => {
   it('splits at headings, ignoring headings inside code fences', () => {
@@ -39,7 +43,7 @@ describe('creating and updating an Arabic translation', () => {
   const en = validated('content/releases/2016/rescue/en.mdx', 'en', source(bodyV1));
 
   it('creates a translation that validates and is up to date', () => {
-    const text = newTranslationText({ lang: 'en', data: en.data as never, body: (en.input.body) }, 'ar');
+    const text = newTranslationText({ lang: 'en', data: en.data as never, body: bodyOf(en) }, 'ar');
     expect(text).toContain('translationOf:\n  lang: en\n');
     const ar = validated('content/releases/2016/rescue/ar.mdx', 'ar', text);
     const { pages, issues } = linkReleases([en, ar], { countries: new Set(['LY']), themes: new Set() });
@@ -51,12 +55,12 @@ describe('creating and updating an Arabic translation', () => {
   });
 
   it('becomes stale when the source changes, and current again after i18n:done, touching only the hash line', () => {
-    const arText = newTranslationText({ lang: 'en', data: en.data as never, body: en.input.body }, 'ar').replace('Four days.', 'أربعة أيام.');
+    const arText = newTranslationText({ lang: 'en', data: en.data as never, body: bodyOf(en) }, 'ar').replace('Four days.', 'أربعة أيام.');
     const en2 = validated('content/releases/2016/rescue/en.mdx', 'en', source(bodyV2));
     const stale = linkReleases([en2, validated('content/releases/2016/rescue/ar.mdx', 'ar', arText)], { countries: new Set(['LY']), themes: new Set() });
     expect(stale.pages.find((page) => page.lang === 'ar')!.state).toBe('stale');
 
-    const updated = markTranslationUpdated(arText, sourceFingerprint({ title: 'Rescue training in Tripoli', summary: undefined, body: en2.input.body }));
+    const updated = markTranslationUpdated(arText, sourceFingerprint({ title: 'Rescue training in Tripoli', summary: undefined, body: bodyOf(en2) }));
     expect(updated.split('\n').filter((line, index) => line !== arText.split('\n')[index])).toHaveLength(1);
     const current = linkReleases([en2, validated('content/releases/2016/rescue/ar.mdx', 'ar', updated)], { countries: new Set(['LY']), themes: new Set() });
     expect(current.pages.find((page) => page.lang === 'ar')!.state).toBe('current');
