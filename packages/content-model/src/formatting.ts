@@ -26,5 +26,13 @@ export function formatNumber(value: number, lang: Locale): string {
 
 /** The name of a language as readers of another language write it, for example `anglais` for en in fr. */
 export function languageName(of: Locale, inLang: Locale): string {
-  return new Intl.DisplayNames([locales[inLang].lang], { type: 'language' }).of(locales[of].lang) ?? of;
+  let names = languageNames.get(inLang);
+  if (!names) {
+    names = new Intl.DisplayNames([locales[inLang].lang], { type: 'language' });
+    languageNames.set(inLang, names);
+  }
+  return names.of(locales[of].lang) ?? of;
 }
+
+// Building an Intl.DisplayNames costs far more than a lookup, and listings ask for a name on every item.
+const languageNames = new Map<Locale, Intl.DisplayNames>();

@@ -32,3 +32,8 @@ export function paginate<T>(items: readonly T[], size = listingPageSize): Listin
 export function pagePath(firstPath: string, page: number): string {
   return page <= 1 ? firstPath : `${firstPath}page/${page}/`;
 }
+
+/** Page `page` (1-based) of a listing, without cutting the others. */
+export function pageOf<T>(items: readonly T[], page: number, size = listingPageSize): ListingPage<T> {
+  return { items: items.slice((page - 1) * size, page * size), page, pages: Math.max(1, Math.ceil(items.length / size)), total: items.length };
+}

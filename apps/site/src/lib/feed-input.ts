@@ -28,6 +28,6 @@ export function feedInput(site: SiteData, listing: Listing, origin: URL | undefi
 export function feedPaths(site: SiteData) {
   return site.listings.map((listing) => ({
     params: { lang: listing.lang, listing: listing.firstPath.slice(`/${listing.lang}/`.length, -1) },
-    props: { listing },
+    props: { id: listing.id },
   }));
 }

@@ -34,7 +34,7 @@ function groupBy(pages: readonly ReleasePage[], keys: (page: ReleasePage) => rea
  * Every listing of the site in every language, computed once: the routes, the feeds and the page inventory all read
  * this one list.
  */
-export function buildListings(site: Omit<SiteData, 'listings'>): Listing[] {
+export function buildListings(site: Omit<SiteData, 'listings' | 'listingsById'>): Listing[] {
   const listings: Listing[] = [];
   const byYear = groupBy(site.releases, (page) => [page.year]);
   const byTheme = groupBy(site.releases, (page) => page.themes);

@@ -67,6 +67,8 @@ export interface SiteData {
   ctx: (lang: Locale) => PageContext;
   /** Every listing (news, years, themes, countries' news) in every language. */
   listings: Listing[];
+  /** Listings by `<lang>:<id>`. */
+  listingsById: Map<string, Listing>;
 }
 
 async function loadSiteData(): Promise<SiteData> {
@@ -78,7 +80,7 @@ async function loadSiteData(): Promise<SiteData> {
   const codes = new Set(countries.filter((country) => country.presence !== 'none').map((country) => country.code));
   const slugs = new Map(countries.map((country) => [country.code, countrySlug(country.code, meta.officialNames)]));
   const contexts = new Map(localeCodes.map((lang) => [lang, createPageContext(lang, createTranslate(meta.strings[lang]), siteBase, meta.issues)]));
-  const data: Omit<SiteData, 'listings'> = {
+  const data: Omit<SiteData, 'listings' | 'listingsById'> = {
     releases,
     countries,
     overviews: entries.filter(isOverview),
@@ -94,7 +96,8 @@ async function loadSiteData(): Promise<SiteData> {
     countryPath: (code, lang) => (codes.has(code) ? paths.country(lang, slugs.get(code)!) : undefined),
     ctx: (lang) => contexts.get(lang)!,
   };
-  return { ...data, listings: buildListings(data) };
+  const listings = buildListings(data);
+  return { ...data, listings, listingsById: new Map(listings.map((listing) => [`${listing.lang}:${listing.id}`, listing])) };
 }
 
 let cached: Promise<SiteData> | undefined;

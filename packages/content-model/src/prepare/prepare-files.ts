@@ -39,13 +39,18 @@ export interface PrepareOptions {
   workers?: number;
 }
 
-/** Code whose change invalidates every cached file: the parser, checker and renderer. */
+/** Code whose change invalidates every cached file: the parser, checker and renderer, and what they call. */
 const codeFingerprint = (() => {
-  const here = path.dirname(fileURLToPath(import.meta.url));
+  const src = path.join(path.dirname(fileURLToPath(import.meta.url)), '..');
+  const files = [
+    ...['mdx', 'prepare'].flatMap((dir) => readdirSync(path.join(src, dir)).filter((name) => name.endsWith('.ts')).map((name) => path.join(dir, name))),
+    'content-hash.ts',
+    'content-issue.ts',
+    'media-references.ts',
+    'urls.ts',
+  ].sort();
   const hash = createHash('sha256');
-  for (const dir of [path.join(here, '..', 'mdx'), here, path.join(here, '..')]) {
-    for (const name of readdirSync(dir).filter((entry) => entry.endsWith('.ts')).sort()) hash.update(readFileSync(path.join(dir, name)));
-  }
+  for (const file of files) hash.update(file).update(readFileSync(path.join(src, file)));
   return hash.digest('hex').slice(0, 16);
 })();
 

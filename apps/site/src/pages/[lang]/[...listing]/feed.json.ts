@@ -1,7 +1,6 @@
 import type { APIRoute } from 'astro';
 import { jsonFeed } from '@iom/content-model';
 import { feedInput, feedPaths } from '../../../lib/feed-input.ts';
-import type { Listing } from '../../../lib/listings.ts';
 import { getSiteData } from '../../../lib/site-data.ts';
 
 export async function getStaticPaths() {
@@ -9,8 +8,8 @@ export async function getStaticPaths() {
 }
 
 /** JSON Feed 1.1 of a listing. */
-export const GET: APIRoute = async ({ props, site }) => {
+export const GET: APIRoute = async ({ params, props, site }) => {
   const data = await getSiteData();
-  const feed = jsonFeed(feedInput(data, (props as { listing: Listing }).listing, site));
+  const feed = jsonFeed(feedInput(data, data.listingsById.get(`${params.lang}:${(props as { id: string }).id}`)!, site));
   return new Response(`${JSON.stringify(feed, null, 2)}\n`, { headers: { 'content-type': 'application/feed+json; charset=utf-8' } });
 };

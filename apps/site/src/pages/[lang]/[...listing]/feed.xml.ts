@@ -1,7 +1,6 @@
 import rss from '@astrojs/rss';
 import type { APIRoute } from 'astro';
 import { feedInput, feedPaths } from '../../../lib/feed-input.ts';
-import type { Listing } from '../../../lib/listings.ts';
 import { getSiteData } from '../../../lib/site-data.ts';
 
 export async function getStaticPaths() {
@@ -9,9 +8,9 @@ export async function getStaticPaths() {
 }
 
 /** RSS 2.0 feed of a listing, written by @astrojs/rss. */
-export const GET: APIRoute = async ({ props, site }) => {
+export const GET: APIRoute = async ({ params, props, site }) => {
   const data = await getSiteData();
-  const feed = feedInput(data, (props as { listing: Listing }).listing, site);
+  const feed = feedInput(data, data.listingsById.get(`${params.lang}:${(props as { id: string }).id}`)!, site);
   return rss({
     title: feed.title,
     description: feed.description,
