@@ -5,7 +5,7 @@ import astro from 'eslint-plugin-astro';
 
 export default tseslint.config(
   {
-    ignores: ['**/dist/**', '**/dist.*/**', '**/.astro/**', '**/node_modules/**', '**/.test-output/**', '.toolchain/**', '**/*.d.ts'],
+    ignores: ['**/dist/**', '**/dist.*/**', '**/.astro/**', '**/node_modules/**', '**/.test-output/**', '**/.build-staging/**', '**/.bench/**', '.toolchain/**', '**/*.d.ts'],
   },
   {
     files: ['**/*.ts'],

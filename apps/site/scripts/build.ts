@@ -9,10 +9,11 @@
  */
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { cp, mkdir, rename, rm } from 'node:fs/promises';
+import { cp, mkdir, readdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import * as pagefind from 'pagefind';
+import { siteCacheDir } from '../src/site-config.ts';
+import { indexSite } from './search-index.ts';
 
 const appDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const finalDir = path.resolve(appDir, process.env.SITE_FINAL_DIR ?? 'dist');
@@ -52,15 +53,9 @@ async function runAstroBuild(): Promise<void> {
 }
 
 async function indexWithPagefind(): Promise<void> {
-  const started = performance.now();
-  const { index, errors } = await pagefind.createIndex({});
-  if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
-  const added = await index.addDirectory({ path: stagingDir });
-  if (added.errors.length) throw new Error(`Pagefind: ${added.errors.join('; ')}`);
-  const written = await index.writeFiles({ outputPath: path.join(stagingDir, 'pagefind') });
-  if (written.errors.length) throw new Error(`Pagefind: ${written.errors.join('; ')}`);
-  await pagefind.close();
-  console.log(`pagefind: indexed ${added.page_count} pages in ${Math.round(performance.now() - started)} ms`);
+  const { pages, milliseconds } = await indexSite(stagingDir);
+  const counts = Object.entries(pages).map(([lang, count]) => `${lang} ${count}`).join(', ');
+  console.log(`pagefind: indexed ${counts} pages in ${milliseconds} ms`);
 }
 
 async function swapIntoPlace(): Promise<void> {
@@ -81,8 +76,26 @@ async function swapIntoPlace(): Promise<void> {
   await rm(previous, { recursive: true, force: true });
 }
 
+/** Staging folders of builds that were killed: their process is gone, so nothing will ever finish them. */
+async function removeAbandonedStaging(): Promise<void> {
+  const parent = path.dirname(stagingDir);
+  for (const name of existsSync(parent) ? await readdir(parent) : []) {
+    const pid = Number(name);
+    let alive = false;
+    try {
+      process.kill(pid, 0);
+      alive = true;
+    } catch {
+      alive = false;
+    }
+    if (!alive) await rm(path.join(parent, name), { recursive: true, force: true });
+  }
+}
+
 console.log(`build: staging in ${stagingDir}`);
 await mkdir(path.dirname(stagingDir), { recursive: true });
+await removeAbandonedStaging();
+if (process.env.SITE_CLEAN_CACHE) await rm(siteCacheDir, { recursive: true, force: true });
 await rm(stagingDir, { recursive: true, force: true });
 try {
   await runAstroBuild();

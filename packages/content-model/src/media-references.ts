@@ -26,8 +26,10 @@ export function mediaReferences(tree: Root): MediaReference[] {
     references.push({ path, line: node.position?.start.line, column: node.position?.start.column });
   };
   visit(tree, (node) => {
-    if (node.type === 'image' || node.type === 'link' || node.type === 'definition') add((node as { url?: unknown }).url, node);
-    if (node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') {
+    // A plain string: the MDX node types are known only where remark-mdx's type augmentation is loaded.
+    const type: string = node.type;
+    if (type === 'image' || type === 'link' || type === 'definition') add((node as { url?: unknown }).url, node);
+    if (type === 'mdxJsxFlowElement' || type === 'mdxJsxTextElement') {
       for (const attribute of (node as { attributes?: { type: string; name?: string; value?: unknown }[] }).attributes ?? []) {
         if (attribute.type === 'mdxJsxAttribute' && (attribute.name === 'src' || attribute.name === 'href')) add(attribute.value, node);
       }

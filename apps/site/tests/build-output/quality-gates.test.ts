@@ -46,7 +46,7 @@ describe('links', () => {
     expect(about('/fr/countries/libya/').length).toBeGreaterThan(0);
     expect(about('no element with id "nowhere"')).toHaveLength(1);
     expect(about('.css').length).toBeGreaterThan(0);
-    expect(about('tracker.example.org')).toEqual([expect.objectContaining({ page: seedEn, problem: expect.stringContaining('outside content') })]);
+    expect(about('tracker.example.org')).toEqual([expect.objectContaining({ page: seedEn, problem: expect.stringContaining("outside content") as string })]);
   });
 });
 

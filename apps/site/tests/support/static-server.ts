@@ -9,10 +9,12 @@ const types: Record<string, string> = {
 
 /**
  * Serves a built site on 127.0.0.1 (random port) under `base` (e.g. `/` or `/mirror/`), as a static host would:
- * directories serve index.html, unknown paths 404. For tests only.
+ * directories serve index.html, unknown paths 404. `headers` are sent with every response, as a host's configuration
+ * would (e.g. a Content-Security-Policy, which then also applies to workers). For tests only.
  */
-export async function serveStatic(root: string, base = '/'): Promise<{ url: string; close: () => Promise<void>; server: Server }> {
+export async function serveStatic(root: string, base = '/', headers: Readonly<Record<string, string>> = {}): Promise<{ url: string; close: () => Promise<void>; server: Server }> {
   const server = createServer((request, response) => {
+    for (const [name, value] of Object.entries(headers)) response.setHeader(name, value);
     const url = new URL(request.url ?? '/', 'http://localhost');
     let pathname = decodeURIComponent(url.pathname);
     if (!pathname.startsWith(base)) {

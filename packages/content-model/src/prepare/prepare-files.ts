@@ -102,7 +102,7 @@ export async function prepareItem(item: { file: string; path: string; key: strin
 export async function prepareFiles(tasks: readonly PrepareTask[], options: PrepareOptions = {}): Promise<PreparedResult[]> {
   const cacheDir = options.cacheDir ? path.join(options.cacheDir, `prepared-${codeFingerprint}`) : undefined;
   if (cacheDir) await mkdir(cacheDir, { recursive: true });
-  const results: (PreparedResult | undefined)[] = new Array(tasks.length);
+  const results = new Array<PreparedResult | undefined>(tasks.length);
   const misses: WorkItem[] = [];
   const used = new Set<string>();
   // Read and hash in bounded batches: all at once would hold every file in memory, one by one would wait on disk.

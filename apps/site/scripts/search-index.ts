@@ -1,0 +1,136 @@
+/**
+ * The Pagefind step of the build: indexes the built pages of a site folder, one index per `<html lang>`, and writes
+ * the bundle into `<site>/pagefind/`.
+ *
+ * Each page is read here and handed to Pagefind with `addHTMLFile` (rather than `addDirectory`) so that two things can
+ * happen to the copy Pagefind reads, never to the page itself:
+ * - Arabic pages are normalized for search (`normalizeArabicHtml`, shared with the search page's query
+ *   normalization; see packages/ui/src/scripts/search/README.md for what it fixes and why).
+ * - `data-pagefind-filter` / `-meta` / `-sort` attributes that list several `key:value` pairs are rewritten into a
+ *   form Pagefind reads (see {@link splitPagefindAttributes}).
+ * - Passages in another language than the page's (the English summary of an untranslated release on the French home
+ *   page) are left out of the page's index (see {@link ignoreOtherLanguages}).
+ * Only pages that mark their content with `data-pagefind-body` are indexed; page chrome is outside it, and screen-reader
+ * only text is excluded by selector.
+ */
+import { readFile, readdir } from 'node:fs/promises';
+import path from 'node:path';
+import * as pagefind from 'pagefind';
+import { normalizeArabicHtml } from '@iom/ui/scripts/search/arabic-normalize';
+
+/** What was indexed, per Pagefind language. */
+export interface SearchIndexReport {
+  pages: Record<string, number>;
+  milliseconds: number;
+}
+
+/** Elements inside page bodies that are not content: text for screen readers only (its words are page chrome). */
+export const excludeSelectors = ['.visually-hidden'];
+
+const pairList = /^\s*[^\s:,[\]]+:/;
+
+/**
+ * Rewrites a Pagefind attribute that lists several `key:value` pairs into Pagefind's attribute-reference form.
+ *
+ * Why: Pagefind (1.6, `parse_attr_string` in pagefind/src/fossick/parser.rs) splits such an attribute at its first
+ * colon only, so `data-pagefind-filter="kind:release, type:news"` gives one filter `kind` with the value
+ * `release, type:news`. Several `key[attribute]` references before an optional single `key:value` are read, though, so
+ * each pair becomes `key[data-pf-…]` with its value in an attribute of its own. A comma escaped as `\,` (see
+ * content-model's `pagefindFilters`) is a comma of the value. Attributes with a single pair are left as they are.
+ *
+ * @example
+ * splitPagefindAttributes('<article data-pagefind-filter="kind:release, country:LY, country:TN">')
+ * // '<article data-pagefind-filter="kind[data-pf-filter-0], country[data-pf-filter-1], country[data-pf-filter-2]"
+ * //   data-pf-filter-0="release" data-pf-filter-1="LY" data-pf-filter-2="TN">'
+ */
+export function splitPagefindAttributes(html: string): string {
+  return html.replace(/ data-pagefind-(filter|meta|sort)="([^"]*)"/g, (whole, kind: string, value: string) => {
+    const pairs = splitPairs(value);
+    if (pairs.length < 2 || !pairs.every((pair) => pairList.test(pair))) return whole;
+    const references = pairs.map((pair, index) => `${pair.slice(0, pair.indexOf(':')).trim()}[data-pf-${kind}-${index}]`);
+    const values = pairs.map((pair, index) => ` data-pf-${kind}-${index}="${pair.slice(pair.indexOf(':') + 1).trim()}"`);
+    return ` data-pagefind-${kind}="${references.join(', ')}"${values.join('')}`;
+  });
+}
+
+function splitPairs(value: string): string[] {
+  const pairs: string[] = [];
+  let current = '';
+  for (let index = 0; index < value.length; index++) {
+    const character = value[index]!;
+    if (character === '\\' && index + 1 < value.length) current += value[++index];
+    else if (character === ',') {
+      pairs.push(current);
+      current = '';
+    } else current += character;
+  }
+  pairs.push(current);
+  return pairs;
+}
+
+/**
+ * Marks every element whose `lang` differs from the page's with `data-pagefind-ignore`, so that a language's index
+ * holds only text in that language: a French reader searching "drought" should be offered the English release in the
+ * other languages' results, not the French home page that quotes its English summary.
+ *
+ * @example
+ * ignoreOtherLanguages('<li lang="en"><p lang="fr">…</p></li>', 'fr') // '<li lang="en" data-pagefind-ignore><p lang="fr">…</p></li>'
+ */
+export function ignoreOtherLanguages(html: string, pageLang: string): string {
+  const own = pageLang.toLowerCase().split('-')[0];
+  return html.replace(/<(?!html\b)([a-z][a-z0-9-]*)(\s(?:[^>"']|"[^"]*"|'[^']*')*?)(\/?)>/gi, (whole, tag: string, attributes: string, slash: string) => {
+    const lang = /\slang="([^"]*)"/i.exec(attributes)?.[1];
+    if (lang === undefined || lang.toLowerCase().split('-')[0] === own || attributes.includes('data-pagefind-ignore')) return whole;
+    return `<${tag}${attributes} data-pagefind-ignore${slash}>`;
+  });
+}
+
+/** The language Pagefind will file a page under: its `<html lang>`, lower case. */
+export function htmlLang(html: string): string | undefined {
+  return /<html\b[^>]*\slang="([^"]+)"/i.exec(html)?.[1]?.toLowerCase();
+}
+
+/** The copy of a page that Pagefind reads (see the module comment). */
+export function prepareForIndex(html: string): string {
+  const lang = htmlLang(html) ?? 'unknown';
+  const prepared = ignoreOtherLanguages(splitPagefindAttributes(html), lang);
+  return lang.split('-')[0] === 'ar' ? normalizeArabicHtml(prepared) : prepared;
+}
+
+async function htmlFiles(siteDir: string): Promise<string[]> {
+  const entries = await readdir(siteDir, { recursive: true, withFileTypes: true });
+  return entries
+    .filter((entry) => entry.isFile() && entry.name.endsWith('.html'))
+    .map((entry) => path.relative(siteDir, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'))
+    .filter((file) => !file.startsWith('pagefind/'))
+    .sort();
+}
+
+/**
+ * Indexes the site in `siteDir` and writes the Pagefind bundle to `outputPath` (default `<siteDir>/pagefind`).
+ * Throws with Pagefind's messages if it reports any error.
+ */
+export async function indexSite(siteDir: string, outputPath = path.join(siteDir, 'pagefind')): Promise<SearchIndexReport> {
+  const started = performance.now();
+  const { index, errors } = await pagefind.createIndex({ excludeSelectors });
+  if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
+  const pages: Record<string, number> = {};
+  try {
+    for (const file of await htmlFiles(siteDir)) {
+      const html = await readFile(path.join(siteDir, file), 'utf8');
+      // Pages without a marked body (listings, the search page itself) are not content; Pagefind would skip them too
+      // once any page has a body, but only after reading them all.
+      if (!html.includes('data-pagefind-body')) continue;
+      // sourcePath, not url: Pagefind derives the URL as addDirectory would (index.html dropped, non-ASCII encoded).
+      const added = await index.addHTMLFile({ sourcePath: file, content: prepareForIndex(html) });
+      if (added.errors.length) throw new Error(`Pagefind, ${file}: ${added.errors.join('; ')}`);
+      const lang = htmlLang(html) ?? 'unknown';
+      pages[lang] = (pages[lang] ?? 0) + 1;
+    }
+    const written = await index.writeFiles({ outputPath });
+    if (written.errors.length) throw new Error(`Pagefind: ${written.errors.join('; ')}`);
+  } finally {
+    await pagefind.close();
+  }
+  return { pages, milliseconds: Math.round(performance.now() - started) };
+}
