@@ -2,8 +2,8 @@
  * The Pagefind step of the build: indexes the built pages of a site folder, one index per `<html lang>`, and writes
  * the bundle into `<site>/pagefind/`.
  *
- * Each page is read here and handed to Pagefind with `addHTMLFile` (rather than `addDirectory`) so that two things can
- * happen to the copy Pagefind reads, never to the page itself:
+ * Each page is read here and a copy written to a scratch folder that Pagefind indexes (with `addDirectory`, which
+ * parses on all cores), so that these things happen to the copy Pagefind reads, never to the page itself:
  * - Arabic pages are normalized for search (`normalizeArabicHtml`, shared with the search page's query
  *   normalization; see packages/ui/src/scripts/search/README.md for what it fixes and why).
  * - `data-pagefind-filter` / `-meta` / `-sort` attributes that list several `key:value` pairs are rewritten into a
@@ -13,7 +13,8 @@
  * Only pages that mark their content with `data-pagefind-body` are indexed; page chrome is outside it, and screen-reader
  * only text is excluded by selector.
  */
-import { readFile, readdir } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import * as pagefind from 'pagefind';
 import { normalizeArabicHtml } from '@iom/ui/scripts/search/arabic-normalize';
@@ -116,16 +117,24 @@ export async function indexSite(siteDir: string, outputPath = path.join(siteDir,
   if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
   const pages: Record<string, number> = {};
   try {
-    for (const file of await htmlFiles(siteDir)) {
-      const html = await readFile(path.join(siteDir, file), 'utf8');
-      // Pages without a marked body (listings, the search page itself) are not content; Pagefind would skip them too
-      // once any page has a body, but only after reading them all.
-      if (!html.includes('data-pagefind-body')) continue;
-      // sourcePath, not url: Pagefind derives the URL as addDirectory would (index.html dropped, non-ASCII encoded).
-      const added = await index.addHTMLFile({ sourcePath: file, content: prepareForIndex(html) });
-      if (added.errors.length) throw new Error(`Pagefind, ${file}: ${added.errors.join('; ')}`);
-      const lang = htmlLang(html) ?? 'unknown';
-      pages[lang] = (pages[lang] ?? 0) + 1;
+    // The prepared copies go to a scratch folder that Pagefind then reads with addDirectory: the binary reads and
+    // parses a directory on all cores, while pages handed over one by one (addHTMLFile) are parsed one at a time
+    // (5,000 releases: about 30 s that way, about 15 s this way).
+    const scratch = await mkdtemp(path.join(tmpdir(), 'iom-pagefind-'));
+    try {
+      for (const file of await htmlFiles(siteDir)) {
+        const html = await readFile(path.join(siteDir, file), 'utf8');
+        // Pages without a marked body (listings, the search page itself) are not content.
+        if (!html.includes('data-pagefind-body')) continue;
+        await mkdir(path.dirname(path.join(scratch, file)), { recursive: true });
+        await writeFile(path.join(scratch, file), prepareForIndex(html));
+        const lang = htmlLang(html) ?? 'unknown';
+        pages[lang] = (pages[lang] ?? 0) + 1;
+      }
+      const added = await index.addDirectory({ path: scratch });
+      if (added.errors.length) throw new Error(`Pagefind: ${added.errors.join('; ')}`);
+    } finally {
+      await rm(scratch, { recursive: true, force: true });
     }
     const written = await index.writeFiles({ outputPath });
     if (written.errors.length) throw new Error(`Pagefind: ${written.errors.join('; ')}`);
