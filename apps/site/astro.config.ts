@@ -19,6 +19,8 @@ export default defineConfig({
   vite: {
     // Lets src/lib/media.ts find content images wherever SITE_CONTENT_DIR puts the content.
     resolve: { alias: { '@content-media': path.join(contentDir, 'media') } },
+    // Build and test outputs are not sources: the preview must not reload while a build or the tests run.
+    server: { watch: { ignored: ['**/.build-staging/**', '**/.test-output/**', '**/dist/**', '**/dist.*/**'] } },
   },
   devToolbar: { enabled: false },
 });
