@@ -71,6 +71,7 @@ async function swapIntoPlace(): Promise<void> {
     await cp(stagingDir, incoming, { recursive: true });
     await rm(stagingDir, { recursive: true, force: true });
   }
+  await mkdir(path.dirname(finalDir), { recursive: true });
   if (existsSync(finalDir)) await rename(finalDir, previous);
   await rename(incoming, finalDir);
   await rm(previous, { recursive: true, force: true });
