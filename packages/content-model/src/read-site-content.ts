@@ -196,6 +196,10 @@ export async function readSiteContent(options: ReadSiteContentOptions): Promise<
           issues.push({ file: shown, ...fieldPosition(`attachments.${index}.href`), field: `attachments.${index}.href`, message: `The file ${attachment.href} is not in content/media/.`, fix: 'Add the file to content/media/, or correct the path.' });
         }
       });
+      const lead = release.data.image?.src;
+      if (lead && !existsSync(path.join(mediaDir, decodeURI(lead.slice(mediaPrefix.length))))) {
+        issues.push({ file: shown, ...fieldPosition('image.src'), field: 'image.src', message: `The file ${lead} is not in content/media/.`, fix: 'Add the photo to content/media/, or correct the path (it is case-sensitive).' });
+      }
       if (release.data.date.slice(0, 4) !== year) {
         issues.push({ file: shown, ...fieldPosition('date'), field: 'date', message: `The date ${release.data.date} is not in the year of the folder (${year}).`, fix: `Move the release folder to content/releases/${release.data.date.slice(0, 4)}/, or correct the date.` });
       }

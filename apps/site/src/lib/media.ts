@@ -32,3 +32,24 @@ export async function optimizeBodyImages(html: string, base: string): Promise<st
   let index = 0;
   return html.replace(pattern, () => replacements[index++]!);
 }
+
+/** A responsive version of a content image, ready for `<img>`. */
+export interface ResponsiveImage {
+  src: string;
+  srcset: string;
+  sizes: string;
+  width: number;
+  height: number;
+}
+
+/**
+ * The responsive version of a content image named `/media/…` (a release's lead image), or undefined when the file
+ * is not in content/media/ (the content check reports that).
+ */
+export async function responsiveImage(mediaPath: string): Promise<ResponsiveImage | undefined> {
+  const load = mediaPath.startsWith(mediaPrefix) ? byMediaPath.get(decodeURI(mediaPath.slice(mediaPrefix.length))) : undefined;
+  if (!load) return undefined;
+  const source = await load();
+  const image = await getImage({ src: source, widths: widths.filter((width) => width <= source.width), format: 'webp', sizes: '(min-width: 45rem) 42rem, 100vw' });
+  return { src: image.src, srcset: image.srcSet.attribute, sizes: image.attributes.sizes as string, width: source.width, height: source.height };
+}

@@ -30,8 +30,8 @@ export const DatelineSchema = z.strictObject({
 
 /** The lead image of a release. */
 export const ReleaseImageSchema = z.strictObject({
-  /** Path of the image, relative to the release folder (./boat.jpg) or from the site root (/images/boat.jpg). */
-  src: z.string().min(1),
+  /** The image in content/media/, written from /media/: /media/2016/rescue-boat.jpg. */
+  src: z.string().regex(/^\/media\/\S+\.(jpe?g|png|webp|avif)$/i, { error: 'Write the path of a photo in content/media/, starting with /media/, for example /media/2016/rescue-boat.jpg.' }),
   /** What the image shows, for readers who cannot see it. Required. */
   alt: z.string().min(1, { error: 'Describe what the image shows in a short sentence.' }),
   /** Caption printed under the image. */
