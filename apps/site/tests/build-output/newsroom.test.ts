@@ -163,6 +163,17 @@ describe('structured data and sharing metadata', () => {
 });
 
 describe('images', () => {
+  it('shows a release\'s lead image responsive, at once (above the fold), with alt text in the page\'s language, and shares it', () => {
+    const en = readPage(builtSiteDir, 'en/news/rescue-partners-from-libya-tunisia-and-italy-meet-in-tunis/index.html');
+    const img = en.querySelector('.release__lead img')!;
+    expect(img.getAttribute('loading')).toBe('eager');
+    expect(img.getAttribute('srcset')).toMatch(/\.webp 400w, .*\.webp 800w, .*\.webp 1200w$/);
+    expect(img.getAttribute('alt')).toBe('An orange rescue boat approaches a rubber dinghy on a calm sea');
+    expect(en.querySelector('meta[property="og:image"]')!.getAttribute('content')).toBe(`https://www.iom.int${img.getAttribute('src')!}`);
+    const fr = readPage(builtSiteDir, 'fr/news/' + readPage(builtSiteDir, 'en/news/rescue-partners-from-libya-tunisia-and-italy-meet-in-tunis/index.html').querySelector('a[hreflang="fr"]')!.getAttribute('href')!.split('/')[3] + '/index.html');
+    expect(fr.querySelector('.release__lead img')!.getAttribute('alt')).toBe('Un bateau de sauvetage orange approche d’un canot pneumatique sur une mer calme');
+  });
+
   it('every image of every page has alt text and width and height, and body images are responsive', () => {
     let images = 0;
     let responsive = 0;
