@@ -1,40 +1,9 @@
 import type { z } from 'astro/zod';
 import type { ContentIssue } from './content-issue.ts';
+import { closestName } from './mdx/closest-name.ts';
 
 /** Where a frontmatter field sits in its file. */
 export type FieldPosition = { line: number; column: number } | undefined;
-
-/**
- * Edit distance between two short strings, to suggest `title` for a mistyped `titel`.
- * Plain Levenshtein: field names are short, so the quadratic cost does not matter.
- */
-export function editDistance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, index) => index);
-  for (let i = 1; i <= a.length; i += 1) {
-    let previous = row[0]!;
-    row[0] = i;
-    for (let j = 1; j <= b.length; j += 1) {
-      const current = row[j]!;
-      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1));
-      previous = current;
-    }
-  }
-  return row[b.length]!;
-}
-
-/** The closest of `candidates` to `name`, when close enough to be a likely typo. */
-export function closestName(name: string, candidates: readonly string[]): string | undefined {
-  let best: string | undefined;
-  let bestDistance = Infinity;
-  for (const candidate of candidates) {
-    const distance = editDistance(name.toLowerCase(), candidate.toLowerCase());
-    if (distance < bestDistance) {
-      best = candidate;
-      bestDistance = distance;
-    }
-  }
-  return bestDistance <= Math.max(2, Math.floor(name.length / 3)) ? best : undefined;
-}
 
 function knownKeys(schema: z.ZodType, path: readonly PropertyKey[]): string[] {
   let current: unknown = schema;

@@ -18,6 +18,17 @@ describe('switching languages on the seed release in Chromium', () => {
     await server?.close();
   });
 
+  it('goes from the English release to the French one by its language link', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${server.url}en/news/iom-unhcr-train-libyan-partners-on-saving-lives-at-sea/`);
+    expect(await page.getAttribute('html', 'lang')).toBe('en');
+    await page.locator('.language-switcher a[hreflang="fr"]').click();
+    await page.waitForURL(/\/fr\/news\//);
+    expect(await page.getAttribute('html', 'lang')).toBe('fr');
+    expect(await page.locator('h1').textContent()).toBe('L’OIM et le HCR forment leurs partenaires libyens au sauvetage en mer');
+    await page.close();
+  });
+
   it('goes English → Arabic → French with the keyboard-reachable switcher, right to left in Arabic', async () => {
     const page = await browser.newPage({ viewport: { width: 1000, height: 1400 } });
     await page.goto(`${server.url}en/news/iom-unhcr-train-libyan-partners-on-saving-lives-at-sea/`);
