@@ -64,6 +64,7 @@ async function swapIntoPlace(): Promise<void> {
   const incoming = `${finalDir}.incoming-${process.pid}`;
   const previous = `${finalDir}.previous-${process.pid}`;
   await rm(path.join(stagingDir, '.prerender'), { recursive: true, force: true });
+  await mkdir(path.dirname(finalDir), { recursive: true });
   try {
     await rename(stagingDir, incoming);
   } catch (error) {
@@ -71,7 +72,6 @@ async function swapIntoPlace(): Promise<void> {
     await cp(stagingDir, incoming, { recursive: true });
     await rm(stagingDir, { recursive: true, force: true });
   }
-  await mkdir(path.dirname(finalDir), { recursive: true });
   if (existsSync(finalDir)) await rename(finalDir, previous);
   await rename(incoming, finalDir);
   await rm(previous, { recursive: true, force: true });
