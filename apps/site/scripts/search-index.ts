@@ -160,6 +160,11 @@ export async function indexSite(siteDir: string, outputPath = path.join(siteDir,
       // The shared files (pagefind.js, the worker, the UI bundles) are the same in every bundle.
       await cp(bundle, outputPath, { recursive: true, force: true });
     }
+    // Pagefind also writes its ready-made UIs (about 430 kB). The search page uses the JS API only, so they would
+    // only weigh on every deployment and every field office's mirror.
+    for (const name of await readdir(outputPath)) {
+      if (/^pagefind-(ui|component-ui|modular-ui|highlight)\.(js|css)$/.test(name)) await rm(path.join(outputPath, name));
+    }
     const sortedLanguages = Object.fromEntries(Object.entries(entry.languages).sort(([a], [b]) => a.localeCompare(b)));
     await mkdir(outputPath, { recursive: true });
     await writeFile(path.join(outputPath, 'pagefind-entry.json'), JSON.stringify({ version: entry.version, languages: sortedLanguages, include_characters: entry.include_characters }));
