@@ -36,3 +36,41 @@ export function languageName(of: Locale, inLang: Locale): string {
 
 // Building an Intl.DisplayNames costs far more than a lookup, and listings ask for a name on every item.
 const languageNames = new Map<Locale, Intl.DisplayNames>();
+
+const listFormats = new Map<Locale, Intl.ListFormat>();
+
+/**
+ * The words and punctuation between the items of a list, as readers of a language write it: "A, B and C" in
+ * English, "A، وB" style joins in Arabic. For lists whose items are links, where `Intl.ListFormat` cannot format the
+ * items themselves.
+ *
+ * @example
+ * listSeparators(3, 'en') // [', ', ', and ']
+ */
+export function listSeparators(count: number, lang: Locale): string[] {
+  if (count < 2) return [];
+  let format = listFormats.get(lang);
+  if (!format) {
+    format = new Intl.ListFormat(locales[lang].lang, { type: 'conjunction', style: 'long' });
+    listFormats.set(lang, format);
+  }
+  const parts = format.formatToParts(Array.from({ length: count }, (_, index) => String(index)));
+  const separators: string[] = [];
+  let pending = '';
+  let seenElement = false;
+  for (const part of parts) {
+    if (part.type === 'literal') pending += part.value;
+    else {
+      if (seenElement) separators.push(pending);
+      pending = '';
+      seenElement = true;
+    }
+  }
+  return separators;
+}
+
+/** Plain-text items joined as readers of a language write a list. */
+export function formatList(items: readonly string[], lang: Locale): string {
+  const separators = listSeparators(items.length, lang);
+  return items.map((item, index) => (index === 0 ? item : `${separators[index - 1]}${item}`)).join('');
+}

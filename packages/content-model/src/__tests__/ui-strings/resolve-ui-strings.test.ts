@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createTranslate, resolveUiStrings } from '../../ui-strings.ts';
-import { formatDate, languageName } from '../../formatting.ts';
+import { formatDate, formatList, languageName, listSeparators } from '../../formatting.ts';
 import { locales, localeCodes } from '../../locales.ts';
 
 describe('UI strings with a missing Arabic key', () => {
@@ -39,6 +39,14 @@ describe('the locale table', () => {
     expect(formatDate('2016-09-02', 'fr')).toBe('2 septembre 2016');
     expect(formatDate('2016-09-02', 'es')).toBe('2 de septiembre de 2016');
     expect(formatDate('2016-09-02', 'ar')).toContain('سبتمبر');
+  });
+
+  it('joins lists as each language writes them, Arabic with و attached to the next item', () => {
+    expect(formatList(['Libya', 'Tunisia', 'Italy'], 'en')).toBe('Libya, Tunisia, and Italy');
+    expect(formatList(['Libye', 'Tunisie', 'Italie'], 'fr')).toBe('Libye, Tunisie et Italie');
+    expect(formatList(['ليبيا', 'تونس', 'إيطاليا'], 'ar')).toBe('ليبيا وتونس وإيطاليا');
+    expect(listSeparators(1, 'en')).toEqual([]);
+    expect(listSeparators(2, 'es')).toEqual([' y ']);
   });
 
   it('names languages in the reader’s language', () => {
