@@ -38,7 +38,6 @@ export function buildListings(site: Omit<SiteData, 'listings' | 'listingsById'>)
   const listings: Listing[] = [];
   const byYear = groupBy(site.releases, (page) => [page.year]);
   const byTheme = groupBy(site.releases, (page) => page.themes);
-  const byCountry = groupBy(site.releases, (page) => page.countries);
   const add = (id: string, pathFor: (lang: Locale) => string, pages: readonly ReleasePage[], title: (lang: Locale) => string, intro?: (lang: Locale) => string) => {
     const versions = new Map(localeCodes.map((lang) => [lang, pathFor(lang)]));
     for (const lang of localeCodes) {
@@ -66,7 +65,7 @@ export function buildListings(site: Omit<SiteData, 'listings' | 'listingsById'>)
   for (const country of site.countries) {
     const countryPath = site.countryPath(country.code, 'en');
     if (!countryPath) continue;
-    add(`country/${country.code}`, (lang) => `${site.countryPath(country.code, lang)!}news/`, byCountry.get(country.code) ?? [], (lang) => t(lang)('country.releases', { country: site.countryName(country.code, lang) }));
+    add(`country/${country.code}`, (lang) => `${site.countryPath(country.code, lang)!}news/`, site.releasesByCountry.get(country.code) ?? [], (lang) => t(lang)('country.releases', { country: site.countryName(country.code, lang) }));
   }
   return listings;
 }

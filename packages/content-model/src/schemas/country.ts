@@ -2,21 +2,22 @@ import { z } from 'astro/zod';
 import { CountryCodeSchema } from './common.ts';
 
 /**
- * The seven regional offices (since 2024), each with the city it sits in. Region names in each language come from
- * the UI strings (`regions.<id>`), not from here.
+ * The seven regional offices (since 2024): West and Central Africa (Dakar), East and Horn of Africa (Nairobi),
+ * Southern Africa (Pretoria), Middle East and North Africa (Cairo), Asia and the Pacific (Bangkok), Europe and
+ * Central Asia (Vienna), the Americas (Panama). Their names and the sentence naming each office's city are UI strings
+ * (`regions.<id>`, `regionOffice.<id>`), so that every language writes them whole.
  */
-export const regions = {
-  'west-central-africa': { office: 'Dakar', officeCountry: 'SN' },
-  'east-horn-africa': { office: 'Nairobi', officeCountry: 'KE' },
-  'southern-africa': { office: 'Pretoria', officeCountry: 'ZA' },
-  'middle-east-north-africa': { office: 'Cairo', officeCountry: 'EG' },
-  'asia-pacific': { office: 'Bangkok', officeCountry: 'TH' },
-  'europe-central-asia': { office: 'Vienna', officeCountry: 'AT' },
-  americas: { office: 'Panama', officeCountry: 'PA' },
-} as const satisfies Record<string, { office: string; officeCountry: string }>;
+export const regionIds = [
+  'west-central-africa',
+  'east-horn-africa',
+  'southern-africa',
+  'middle-east-north-africa',
+  'asia-pacific',
+  'europe-central-asia',
+  'americas',
+] as const;
 
-export type RegionId = keyof typeof regions;
-export const regionIds = Object.keys(regions) as RegionId[];
+export type RegionId = (typeof regionIds)[number];
 
 /** Kinds of presence: an office of our own, covered by a neighbour's office, or none. */
 export const presenceKinds = ['country-office', 'covered', 'none'] as const;
@@ -48,7 +49,7 @@ export const CountrySchema = z
     /** ISO 3166-1 alpha-2 code, the same as the folder name in capitals. */
     code: CountryCodeSchema,
     /** The regional office the country belongs to. */
-    region: z.enum(regionIds as [RegionId, ...RegionId[]], {
+    region: z.enum(regionIds, {
       error: `Write one region identifier: ${regionIds.join(', ')}.`,
     }),
     /** The kind of presence. */
