@@ -2,17 +2,22 @@ import type { Loader } from 'astro/loaders';
 import { ContentError, createTranslate, formatContentIssues } from '@iom/content-model';
 import { readSiteContent } from '@iom/content-model/read-site-content';
 import { contactsMarker } from '@iom/ui/contacts-marker';
+import { writeSiteContent, type StoredSiteContent } from '../lib/stored-site-content.ts';
 
 /**
  * Reads all content through content-model (parse, safe-MDX check, validation, linking) and renders bodies with the
  * safe renderer: no MDX file is ever compiled to a JavaScript module. Bodies are prepared on worker threads and
- * cached by content hash in `cacheDir`, so a rebuild parses only what changed; the store keeps page metadata and the
- * path of each rendered body, never the bodies themselves (the store stays small at 80,000 pages).
+ * cached by content hash in `cacheDir`, so a rebuild parses only what changed.
+ *
+ * The content store holds one small entry: where the site's data (page metadata and the path of each rendered body)
+ * was written, and its digest. Astro inlines the whole store into the server bundle as one string (with
+ * `collectionStorage: 'chunked'` too, as several), so a store holding 20,000 pages' metadata made bundling take
+ * seconds and 2 GiB; a pointer keeps bundling the same at any size (see the site README, "Scale").
  *
  * Any content problem fails the sync with every problem listed (file, line, field, fix); in `astro dev` the pages
  * that could be read are kept, the problems show on every page, and the loader reloads when a content file is saved.
  */
-export function siteContentLoader(options: { contentDir: string; displayRoot: string; base: string; cacheDir: string }): Loader {
+export function siteContentLoader(options: { contentDir: string; displayRoot: string; base: string; cacheDir: string}): Loader {
   return {
     name: 'iom-site-content',
     load: async ({ store, logger, watcher }) => {
@@ -27,20 +32,19 @@ export function siteContentLoader(options: { contentDir: string; displayRoot: st
         });
         if (issues.length > 0 && !watcher) throw new ContentError(issues);
         if (issues.length > 0) logger.error(formatContentIssues(issues));
-        store.clear();
         const body = (id: string) => {
           const entry = bodies.get(id);
           return { html: entry?.html, htmlFile: entry?.htmlFile };
         };
-        for (const page of content.releases) store.set({ id: `release:${page.id}`, data: { kind: 'release', ...page, ...body(page.id) } });
-        for (const country of content.countries) store.set({ id: `country:${country.code}`, data: { kind: 'country', ...country } });
-        for (const overview of content.overviews) {
-          store.set({ id: `overview:${overview.code}/${overview.lang}`, data: { kind: 'overview', ...overview, ...body(`${overview.code}/${overview.lang}`) } });
-        }
-        store.set({
-          id: 'meta',
-          data: { kind: 'meta', issues, strings: content.strings, themes: content.themes, officialNames: content.officialNames, missingStrings: content.missingStrings },
-        });
+        const payload: StoredSiteContent = {
+          releases: content.releases.map((page) => ({ kind: 'release', ...page, ...body(page.id) })),
+          countries: content.countries.map((country) => ({ kind: 'country', ...country })),
+          overviews: content.overviews.map((overview) => ({ kind: 'overview', ...overview, ...body(`${overview.code}/${overview.lang}`) })),
+          meta: { kind: 'meta', issues, strings: content.strings, themes: content.themes, officialNames: content.officialNames, missingStrings: content.missingStrings },
+        };
+        const stored = await writeSiteContent(options.cacheDir, payload);
+        store.clear();
+        store.set({ id: 'site', data: { ...stored }, digest: stored.digest });
         if (content.missingStrings.length) {
           logger.warn(`UI strings shown in English until translated: ${content.missingStrings.map((m) => `${m.lang}:${m.key}`).join(', ')}`);
         }

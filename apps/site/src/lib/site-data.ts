@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { getCollection } from 'astro:content';
 import {
   countryName,
@@ -7,9 +6,6 @@ import {
   localeCodes,
   paths,
   releasesByCountry,
-  type ContentIssue,
-  type CountryOverview,
-  type CountryRecord,
   type Locale,
   type MissingString,
   type OfficialNames,
@@ -19,29 +15,11 @@ import {
 import { createPageContext, type PageContext } from '@iom/ui/page-context';
 import { siteBase } from '../site-config.ts';
 import { buildListings, type Listing } from './listings.ts';
+import { readStoredSiteContent, type CountryEntry, type RenderedOverview, type RenderedRelease, type SiteContentPointer } from './stored-site-content.ts';
 
-/** A release page with its rendered body, as the loader stored it. */
-export type RenderedRelease = ReleasePage & { kind: 'release' } & StoredBody;
-/** A rendered body as the loader stored it: the HTML itself, or the cache file holding it. */
-interface StoredBody {
-  html?: string | undefined;
-  htmlFile?: string | undefined;
-}
+export { bodyHtml, type RenderedOverview, type RenderedRelease } from './stored-site-content.ts';
 
-/** The HTML of a stored body (read from the content cache at render time, so the store stays small). */
-export function bodyHtml(entry: StoredBody): string {
-  return entry.html ?? (entry.htmlFile ? readFileSync(entry.htmlFile, 'utf8') : '');
-}
-type CountryEntry = CountryRecord & { kind: 'country' };
-/** A country overview with its rendered text. */
-export type RenderedOverview = CountryOverview & { kind: 'overview' } & StoredBody;
-type MetaEntry = { kind: 'meta'; issues: ContentIssue[]; strings: Record<Locale, UiStrings>; themes: string[]; officialNames: OfficialNames; missingStrings: MissingString[] };
-type SiteEntry = RenderedRelease | CountryEntry | RenderedOverview | MetaEntry;
-
-const isRelease = (entry: SiteEntry): entry is RenderedRelease => entry.kind === 'release';
-const isCountry = (entry: SiteEntry): entry is CountryEntry => entry.kind === 'country';
-const isMeta = (entry: SiteEntry): entry is MetaEntry => entry.kind === 'meta';
-const isOverview = (entry: SiteEntry): entry is RenderedOverview => entry.kind === 'overview';
+const isPointer = (data: unknown): data is SiteContentPointer => typeof data === 'object' && data !== null && (data as { kind?: unknown }).kind === 'site-content';
 
 /** Everything the routes read, derived once per build from the one collection. */
 export interface SiteData {
@@ -72,18 +50,16 @@ export interface SiteData {
 }
 
 async function loadSiteData(): Promise<SiteData> {
-  const entries = (await getCollection('site')).map((entry) => entry.data as SiteEntry);
-  const meta = entries.find(isMeta);
-  if (!meta) throw new Error('The content loader stored no UI strings; run the build again after fixing content errors.');
-  const releases = entries.filter(isRelease);
-  const countries = entries.filter(isCountry);
+  const pointer = (await getCollection('site')).map((entry): unknown => entry.data).find(isPointer);
+  if (!pointer) throw new Error('The content loader stored no site content; run the build again after fixing content errors.');
+  const { releases, countries, overviews, meta } = readStoredSiteContent(pointer);
   const codes = new Set(countries.filter((country) => country.presence !== 'none').map((country) => country.code));
   const slugs = new Map(countries.map((country) => [country.code, countrySlug(country.code, meta.officialNames)]));
   const contexts = new Map(localeCodes.map((lang) => [lang, createPageContext(lang, createTranslate(meta.strings[lang]), siteBase, meta.issues)]));
   const data: Omit<SiteData, 'listings' | 'listingsById'> = {
     releases,
     countries,
-    overviews: entries.filter(isOverview),
+    overviews,
     themes: meta.themes,
     strings: meta.strings,
     officialNames: meta.officialNames,

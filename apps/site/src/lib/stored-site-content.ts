@@ -1,0 +1,85 @@
+import { createHash } from 'node:crypto';
+import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { ContentIssue, CountryOverview, CountryRecord, Locale, MissingString, OfficialNames, ReleasePage, UiStrings } from '@iom/content-model';
+
+/** A rendered body as the loader stored it: the HTML itself, or the cache file holding it. */
+export interface StoredBody {
+  html?: string | undefined;
+  htmlFile?: string | undefined;
+}
+
+/** A release page with its rendered body, as the loader stored it. */
+export type RenderedRelease = ReleasePage & { kind: 'release' } & StoredBody;
+/** A country record as the loader stored it. */
+export type CountryEntry = CountryRecord & { kind: 'country' };
+/** A country overview with its rendered text. */
+export type RenderedOverview = CountryOverview & { kind: 'overview' } & StoredBody;
+/** What the site holds besides pages: UI strings, themes, official names, content problems (shown in `astro dev`). */
+export interface MetaEntry {
+  kind: 'meta';
+  issues: ContentIssue[];
+  strings: Record<Locale, UiStrings>;
+  themes: string[];
+  officialNames: OfficialNames;
+  missingStrings: MissingString[];
+}
+
+/** Everything the content loader read, as written to the site-content file. */
+export interface StoredSiteContent {
+  releases: RenderedRelease[];
+  countries: CountryEntry[];
+  overviews: RenderedOverview[];
+  meta: MetaEntry;
+}
+
+/** The one entry of the content store: where the site's content was written, and its digest. */
+export interface SiteContentPointer {
+  kind: 'site-content';
+  /** Absolute path of the JSON file. */
+  file: string;
+  /** sha256 of the file's bytes (changes exactly when the content does, so `astro dev` reloads). */
+  digest: string;
+}
+
+/**
+ * Writes the site's content as one JSON file in `<cacheDir>/site-content/`, named by its digest, and removes the files
+ * of earlier syncs. The write is atomic (temporary file, then rename), so a reader never sees half a file.
+ *
+ * @example
+ * const pointer = await writeSiteContent(cacheDir, { releases, countries, overviews, meta });
+ * // { kind: 'site-content', file: '…/site-content/3f2a….json', digest: '3f2a…' }
+ */
+export async function writeSiteContent(cacheDir: string, content: StoredSiteContent): Promise<SiteContentPointer> {
+  const json = JSON.stringify(content);
+  const digest = createHash('sha256').update(json).digest('hex');
+  const dir = path.join(cacheDir, 'site-content');
+  await mkdir(dir, { recursive: true });
+  const file = path.join(dir, `${digest.slice(0, 24)}.json`);
+  const temporary = `${file}.${process.pid}.tmp`;
+  await writeFile(temporary, json);
+  await rename(temporary, file);
+  for (const name of await readdir(dir)) {
+    if (name !== path.basename(file) && !name.endsWith('.tmp')) await rm(path.join(dir, name), { force: true });
+  }
+  return { kind: 'site-content', file, digest };
+}
+
+const parsed = new Map<string, StoredSiteContent>();
+
+/** Reads the site-content file a pointer names (parsed once per digest). */
+export function readStoredSiteContent(pointer: SiteContentPointer): StoredSiteContent {
+  let content = parsed.get(pointer.digest);
+  if (!content) {
+    content = JSON.parse(readFileSync(pointer.file, 'utf8')) as StoredSiteContent;
+    parsed.clear();
+    parsed.set(pointer.digest, content);
+  }
+  return content;
+}
+
+/** The HTML of a stored body (read from the content cache at render time, so that no process holds every body). */
+export function bodyHtml(entry: StoredBody): string {
+  return entry.html ?? (entry.htmlFile ? readFileSync(entry.htmlFile, 'utf8') : '');
+}
