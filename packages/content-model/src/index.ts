@@ -27,3 +27,4 @@ export * from './structured-data.ts';
 export * from './media-references.ts';
 export * from './country-overviews.ts';
 export * from './schemas/country-overview.ts';
+export * from './search-shards.ts';

@@ -1,8 +1,9 @@
 import type { Loader } from 'astro/loaders';
-import { ContentError, createTranslate, formatContentIssues } from '@iom/content-model';
+import { ContentError, createTranslate, formatContentIssues, localeCodes, locales, planSearchShards } from '@iom/content-model';
 import { readSiteContent } from '@iom/content-model/read-site-content';
 import { contactsMarker } from '@iom/ui/contacts-marker';
 import { writeSiteContent, type StoredSiteContent } from '../lib/stored-site-content.ts';
+import { buildIsListening, sendToBuild, type SearchPagesMessage } from '../integrations/search-pages.ts';
 
 /**
  * Reads all content through content-model (parse, safe-MDX check, validation, linking) and renders bodies with the
@@ -17,7 +18,7 @@ import { writeSiteContent, type StoredSiteContent } from '../lib/stored-site-con
  * Any content problem fails the sync with every problem listed (file, line, field, fix); in `astro dev` the pages
  * that could be read are kept, the problems show on every page, and the loader reloads when a content file is saved.
  */
-export function siteContentLoader(options: { contentDir: string; displayRoot: string; base: string; cacheDir: string}): Loader {
+export function siteContentLoader(options: { contentDir: string; displayRoot: string; base: string; cacheDir: string; searchShardPages: number }): Loader {
   return {
     name: 'iom-site-content',
     load: async ({ store, logger, watcher }) => {
@@ -45,6 +46,14 @@ export function siteContentLoader(options: { contentDir: string; displayRoot: st
         const stored = await writeSiteContent(options.cacheDir, payload);
         store.clear();
         store.set({ id: 'site', data: { ...stored }, digest: stored.digest });
+        if (buildIsListening()) {
+          // The build script indexes pages as they are rendered; it needs to know each language's shards first.
+          // Shards are keyed like Pagefind's indexes, by the pages' `<html lang>`.
+          const indexLang = (code: keyof typeof locales) => locales[code].lang.toLowerCase();
+          const releases = content.releases.map((page) => ({ lang: indexLang(page.lang), date: page.date }));
+          const plan = planSearchShards(releases, localeCodes.map(indexLang), options.searchShardPages);
+          await sendToBuild({ type: 'iom:search-plan', plan } satisfies SearchPagesMessage);
+        }
         if (content.missingStrings.length) {
           logger.warn(`UI strings shown in English until translated: ${content.missingStrings.map((m) => `${m.lang}:${m.key}`).join(', ')}`);
         }

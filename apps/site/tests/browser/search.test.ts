@@ -169,7 +169,7 @@ describe('the search page in Chromium, under a strict Content-Security-Policy', 
       expect(await page.locator('#search-list li').count()).toBe(0);
       const group = page.locator('.search-other__group', { has: page.locator('h3', { hasText: /^anglais \(\d+\)$/ }) });
       expect(await group.locator(`a[href="/${seedEnglish}"]`).count()).toBe(1);
-      const item = group.locator('li.search-result').first();
+      const item = group.locator('li.search-result', { has: page.locator(`a[href="/${seedEnglish}"]`) });
       expect(await item.getAttribute('lang')).toBe('en');
       expect(await item.getAttribute('dir')).toBe('ltr');
       // Type and date stay in the reader's language inside the English result.

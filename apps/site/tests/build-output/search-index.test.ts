@@ -25,15 +25,19 @@ function readPagefindFile(file: string): unknown {
   return JSON.parse(data.subarray('pagefind_dcd'.length).toString('utf8')) as unknown;
 }
 
-/** Every page Pagefind stored, by the language its fragment file is filed under (`en_3f2a….pf_fragment`). */
-function readFragments(siteDir: string): { lang: string; fragment: Fragment }[] {
+/**
+ * Every page Pagefind stored, by the index its fragment file is filed under (`en_3f2a….pf_fragment`,
+ * `en-x-201609_…` for a shard of releases) and that index's language.
+ */
+function readFragments(siteDir: string): { lang: string; index: string; fragment: Fragment }[] {
   const folder = path.join(siteDir, 'pagefind', 'fragment');
   return readdirSync(folder).flatMap((file) => {
-    const lang = file.split('_')[0]!;
+    const index = file.split('_')[0]!;
+    const lang = index.split('-')[0]!;
     const data = readPagefindFile(path.join(folder, file)) as Fragment | Record<string, Fragment>;
     // Above Pagefind's maxFragments a file holds a group of fragments, by hash.
     const fragments = 'url' in data && typeof data.url === 'string' ? [data as Fragment] : Object.values(data as Record<string, Fragment>);
-    return fragments.map((fragment) => ({ lang, fragment }));
+    return fragments.map((fragment) => ({ lang, index, fragment }));
   });
 }
 
@@ -42,7 +46,7 @@ const fragments = readFragments(builtSiteDir);
 const pages = listPages(builtSiteDir).map((file) => ({ file, root: readPage(builtSiteDir, file) }));
 const langOf = (url: string) => decodeURI(url).split('/')[1];
 
-describe('one index per language', () => {
+describe('one index per language, in shards', () => {
   it('holds exactly the four languages, each with as many pages as the built HTML marks with data-pagefind-body', () => {
     const expected: Record<string, number> = {};
     for (const { root } of pages) {
@@ -50,8 +54,20 @@ describe('one index per language', () => {
       const lang = root.querySelector('html')!.getAttribute('lang')!;
       expected[lang] = (expected[lang] ?? 0) + 1;
     }
-    expect(Object.keys(entry.languages).sort()).toEqual(['ar', 'en', 'es', 'fr']);
-    expect(Object.fromEntries(Object.entries(entry.languages).map(([lang, index]) => [lang, index.page_count]))).toEqual(expected);
+    const counted: Record<string, number> = {};
+    for (const [name, index] of Object.entries(entry.languages)) counted[name.split('-')[0]!] = (counted[name.split('-')[0]!] ?? 0) + index.page_count;
+    expect(Object.keys(counted).sort()).toEqual(['ar', 'en', 'es', 'fr']);
+    expect(counted).toEqual(expected);
+  });
+
+  it('files undated pages under the language’s own index and releases under runs of months', () => {
+    for (const { index, fragment } of fragments) {
+      const date = fragment.meta.date;
+      if (date === undefined) expect(index, fragment.url).toMatch(/^[a-z]{2}$/);
+      else expect(index, fragment.url).toMatch(/^[a-z]{2}-x-\d{6}$/);
+      // A run named after its first month holds nothing older.
+      if (date !== undefined) expect(date.slice(0, 7).replace('-', '') >= index.slice(-6), fragment.url).toBe(true);
+    }
   });
 
   it('files every page under its own language only: an untranslated release is in its own language’s index alone', () => {

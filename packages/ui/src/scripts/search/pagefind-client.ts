@@ -5,8 +5,11 @@
  */
 import type { PagefindFragment } from './search-results.ts';
 
+/** A filter value, or any of several (Pagefind's compound filters). */
+export type PagefindFilterValue = string | { any: string[] };
+
 export interface PagefindSearchOptions {
-  filters?: Record<string, string>;
+  filters?: Record<string, PagefindFilterValue>;
   sort?: Record<string, 'asc' | 'desc'>;
 }
 
@@ -31,6 +34,8 @@ export interface PagefindInstanceOptions {
   /** What result URLs are relative to: the site's base. */
   baseUrl: string;
   excerptLength?: number;
+  /** A filter added to every page of this first index, e.g. `{ shard: 'en' }` (see sharded-index.ts). */
+  mergeFilter?: Record<string, string>;
 }
 
 export interface PagefindMergeOptions {
@@ -54,7 +59,7 @@ export interface PagefindInstance {
 }
 
 export interface PagefindModule {
-  /** An independent search instance; its language is the page's `<html lang>` (Pagefind 1.6 does not let it be set). */
+  /** An independent search instance; its first index is the page's `<html lang>` (Pagefind 1.6 does not let it be set). */
   createInstance(options: PagefindInstanceOptions): PagefindInstance;
 }
 

@@ -10,7 +10,8 @@ import type { Locale } from '@iom/content-model/locales';
 import { facetLabel, format, readSearchConfig, type SearchConfig, type SearchLanguage } from './search-config.ts';
 import { facetNames, isActiveSearch, readSearchState, toPagefindQuery, writeSearchState, type FacetName, type PagefindQuery, type SearchState } from './search-state.ts';
 import { isRealMatch, toSearchHit, type LanguageGroup, type SearchHit } from './search-results.ts';
-import { excerptLength, loadPagefind, type PagefindInstance, type PagefindModule, type PagefindResult, type PagefindResponse } from './pagefind-client.ts';
+import { excerptLength, loadPagefind, type PagefindModule, type PagefindResult, type PagefindResponse } from './pagefind-client.ts';
+import { bundleIndexNames, openShardedIndex, type ShardedIndex } from './sharded-index.ts';
 
 /** Results shown at first and added by "Show more": each needs one small request for its excerpt. */
 const pageSize = 10;
@@ -36,7 +37,11 @@ const selects = Object.fromEntries(facetNames.map((name) => [name, form.elements
 const sortSelect = form.elements.namedItem('sort') as HTMLSelectElement;
 
 let pagefindModule: Promise<PagefindModule> | undefined;
-let mainInstance: Promise<PagefindInstance> | undefined;
+let mainInstance: Promise<ShardedIndex> | undefined;
+/** The page's language as Pagefind keys its index. */
+const ownIndex = own.lang.toLowerCase();
+/** The bundle's index names (every language's shards), read once. */
+let indexNames: Promise<string[]> | undefined;
 /** Loading the filter data, needed for the counts next to filter values; started after the first results. */
 let filterData: Promise<unknown> | undefined;
 /** Each search gets a number; a search that finishes after a newer one started is dropped. */
@@ -44,13 +49,18 @@ let latest = 0;
 let typingTimer: ReturnType<typeof setTimeout> | undefined;
 let pending: { results: PagefindResult[]; shown: number } = { results: [], shown: 0 };
 
-function instance(): Promise<PagefindInstance> {
+/** The page language's index: all its shards (see sharded-index.ts). */
+function instance(): Promise<ShardedIndex> {
   if (!mainInstance) {
     pagefindModule = loadPagefind(config.bundlePath);
-    mainInstance = pagefindModule.then((pagefind) => pagefind.createInstance({ basePath: config.bundlePath, baseUrl: config.siteBase, excerptLength }));
+    indexNames = bundleIndexNames(config.bundlePath);
+    mainInstance = Promise.all([pagefindModule, indexNames]).then(([pagefind, names]) =>
+      openShardedIndex(pagefind, { bundlePath: config.bundlePath, baseUrl: config.siteBase, excerptLength, names, pageLang: ownIndex, langs: [ownIndex] }),
+    );
     mainInstance.catch(() => {
       // Let a later search try again (the connection may come back).
       pagefindModule = undefined;
+      indexNames = undefined;
       mainInstance = undefined;
       filterData = undefined;
     });
@@ -217,7 +227,7 @@ async function run(focusResults = false): Promise<void> {
   list.setAttribute('aria-busy', 'true');
   try {
     const pagefind = await instance();
-    const response = await pagefind.search(query.term, query.options);
+    const response = await pagefind.search(query.term, query.options, ownIndex);
     if (searchId !== latest || !response) return;
     const firstPage = await loadHits(response.results.slice(0, pageSize));
     if (searchId !== latest) return;
@@ -228,7 +238,7 @@ async function run(focusResults = false): Promise<void> {
     const found = query.term === null || firstPage.some((hit) => isRealMatch(hit.excerpt, query.term!));
     if (!found) {
       const { searchOtherLanguages } = await import('./other-languages.ts');
-      const groups = await searchOtherLanguages(await pagefindModule!, config, query, perOtherLanguage);
+      const groups = await searchOtherLanguages(await pagefindModule!, await indexNames!, config, query, perOtherLanguage);
       if (searchId !== latest) return;
       renderOtherLanguages(state, groups);
     } else {
@@ -254,12 +264,12 @@ async function run(focusResults = false): Promise<void> {
  * Adds the counts next to filter values once Pagefind's filter data is loaded: fetched after the first results so
  * that they are not delayed, then the same search again (its index chunks are already loaded) gives the counts.
  */
-async function countFilterValues(searchId: number, pagefind: PagefindInstance, query: PagefindQuery, state: SearchState): Promise<void> {
+async function countFilterValues(searchId: number, pagefind: ShardedIndex, query: PagefindQuery, state: SearchState): Promise<void> {
   filterData ??= pagefind.filters();
   try {
     await filterData;
     if (searchId !== latest) return;
-    const counted = await pagefind.search(query.term, query.options);
+    const counted = await pagefind.search(query.term, query.options, ownIndex);
     if (searchId === latest && counted) updateOptionCounts(counted, state);
   } catch {
     filterData = undefined; // Counts are a help, not a must: the filters work without them.
