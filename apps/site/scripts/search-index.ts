@@ -11,7 +11,7 @@ import { defaultShardPages, planSearchShards, type DatedPage } from '@iom/conten
 import { htmlLang, pageDate } from './search-index/prepare-page.ts';
 import { emptyBundleFolder, SearchIndexBuilder, type SearchIndexReport } from './search-index/search-index-builder.ts';
 
-export { excludeSelectors, htmlLang, ignoreOtherLanguages, pageDate, prepareForIndex, splitPagefindAttributes, withIndexName } from './search-index/prepare-page.ts';
+export { excludeSelectors, htmlLang, ignoreOtherLanguages, pageDate, prepareForIndex, searchCopy, splitPagefindAttributes, withIndexName } from './search-index/prepare-page.ts';
 export { SearchIndexBuilder, emptyBundleFolder, type SearchIndexReport } from './search-index/search-index-builder.ts';
 
 async function htmlFiles(siteDir: string): Promise<string[]> {

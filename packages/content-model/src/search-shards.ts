@@ -35,7 +35,7 @@ export interface DatedPage {
 }
 
 /** Default most dated pages per shard (see the site README, "Scale", for how it was chosen). */
-export const defaultShardPages = 2500;
+export const defaultShardPages = 1500;
 
 /**
  * Plans the shards of every language from its dated pages (releases): months in order, a new run starting whenever

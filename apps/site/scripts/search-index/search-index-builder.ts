@@ -3,7 +3,7 @@ import { mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promise
 import path from 'node:path';
 import { shardFor, type SearchShardPlan } from '@iom/content-model/search-shards';
 import { IndexerPool, type IndexedShard } from './indexer-pool.ts';
-import { htmlLang, pageDate, prepareForIndex, withIndexName } from './prepare-page.ts';
+import { htmlLang, pageDate, prepareForIndex, searchCopy, withIndexName } from './prepare-page.ts';
 
 /** What was indexed. */
 export interface SearchIndexReport {
@@ -76,7 +76,7 @@ export class SearchIndexBuilder {
           'Search shards are planned from the releases (the content loader); only release pages may carry a data-pagefind-sort date.',
       );
     }
-    shard.pages.push({ url, html: withIndexName(prepareForIndex(html), name) });
+    shard.pages.push({ url, html: withIndexName(prepareForIndex(searchCopy(html)), name) });
     if (shard.expected !== undefined && shard.pages.length === shard.expected) this.#dispatch(shard);
   }
 

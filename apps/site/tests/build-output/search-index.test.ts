@@ -7,7 +7,7 @@ import * as pagefind from 'pagefind';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { normalizeArabicQuery } from '@iom/ui/scripts/search/arabic-normalize';
 import type { PagefindModule } from '@iom/ui/scripts/search/pagefind-client';
-import { ignoreOtherLanguages, prepareForIndex, splitPagefindAttributes } from '../../scripts/search-index.ts';
+import { ignoreOtherLanguages, prepareForIndex, searchCopy, splitPagefindAttributes } from '../../scripts/search-index.ts';
 import { listPages, readPage } from '../support/html.ts';
 import { builtSiteDir } from '../support/paths.ts';
 import { serveStatic } from '../support/static-server.ts';
@@ -159,6 +159,20 @@ describe('preparing a page for Pagefind', () => {
     );
     expect(splitPagefindAttributes('<p data-pagefind-meta="note:a\\, b, type:news">')).toBe('<p data-pagefind-meta="note[data-pf-meta-0], type[data-pf-meta-1]" data-pf-meta-0="a, b" data-pf-meta-1="news">');
     expect(splitPagefindAttributes('<img data-pagefind-meta="image[src], image_alt[alt]">')).toBe('<img data-pagefind-meta="image[src], image_alt[alt]">');
+  });
+
+  it('hands Pagefind only the indexed part: <html lang dir> and the body, without ignored subtrees that hold no Pagefind attribute', () => {
+    const page =
+      '<!doctype html><html lang="ar" dir="rtl"><head><title>x</title></head><body><header data-pagefind-ignore="all">menu</header>' +
+      '<main data-pagefind-body><article data-pagefind-filter="kind:release"><p class="stale" data-pagefind-ignore>قديم <a href="/en/">en</a></p><h1>عنوان</h1>' +
+      '<div data-pagefind-ignore><span data-pagefind-meta="note:kept">ملاحظة</span></div><footer data-pagefind-ignore="all"><section><h2>r</h2></section></footer></article></main>' +
+      '<footer>site</footer></body></html>';
+    expect(searchCopy(page)).toBe(
+      '<!doctype html><html lang="ar" dir="rtl"><body><main data-pagefind-body><article data-pagefind-filter="kind:release"><h1>عنوان</h1>' +
+        '<div data-pagefind-ignore><span data-pagefind-meta="note:kept">ملاحظة</span></div></article></main></body></html>',
+    );
+    // A page without a marked body is left whole (Pagefind indexes such pages only when no page of the site marks one).
+    expect(searchCopy('<html lang="en"><body><p>x</p></body></html>')).toBe('<html lang="en"><body><p>x</p></body></html>');
   });
 
   it('ignores elements in another language than the page, void elements included', () => {
