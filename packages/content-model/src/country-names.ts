@@ -17,13 +17,21 @@ const displayNames = new Map<string, Intl.DisplayNames>();
 export function countryName(code: string, lang: Locale, overlay: OfficialNames): string {
   const official = overlay[code]?.[lang];
   if (official) return official;
+  const key = `${lang}|${code}`;
+  const known = cldrNames.get(key);
+  if (known !== undefined) return known;
   let names = displayNames.get(lang);
   if (!names) {
     names = new Intl.DisplayNames([lang], { type: 'region', fallback: 'code' });
     displayNames.set(lang, names);
   }
-  return names.of(code) ?? code;
+  const name = names.of(code) ?? code;
+  cldrNames.set(key, name);
+  return name;
 }
+
+// Every page names its countries, every listing item too: a lookup instead of an Intl call each time.
+const cldrNames = new Map<string, string>();
 
 /**
  * Whether a code is an assigned ISO 3166-1 alpha-2 country code known to CLDR (`ZZ`, `XX` and other unassigned codes are
