@@ -1,20 +1,74 @@
-import { fork, type ChildProcess } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
-import type { IndexShardReply, IndexShardRequest } from './shard-indexer.ts';
+import { readdir } from 'node:fs/promises';
+import type * as PagefindApi from 'pagefind';
+import { excludeSelectors } from './prepare-page.ts';
 
-const indexerScript = fileURLToPath(new URL('./shard-indexer.ts', import.meta.url));
+/** One shard to index: its pages, already prepared (see prepare-page.ts) and in a fixed order. */
+export interface IndexShardRequest {
+  /** The shard's Pagefind index name (`en`, `en-x-201609`). */
+  name: string;
+  /** The bundle folder Pagefind writes into (shared by every shard of the site). */
+  outputPath: string;
+  /** Pagefind's index chunk size for this shard (PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE; see search-index-builder.ts). */
+  chunkSize: number;
+  pages: { url: string; html: string }[];
+  /** The shard's metadata file of an earlier build in the same folder, if any (never taken for this build's). */
+  previousMeta?: string | undefined;
+}
 
-/** An indexed shard, as its indexer reported it. */
-export type IndexedShard = Extract<IndexShardReply, { type: 'indexed' }>;
-
-interface Indexer {
-  child: ChildProcess;
-  busy: boolean;
+/** An indexed shard: its index name, pages, metadata file hash (`en_3f2a…`) and how long Pagefind took. */
+export interface IndexedShard {
+  name: string;
+  pages: number;
+  meta: string;
+  milliseconds: number;
 }
 
 /**
- * Shard indexer processes (shard-indexer.ts), at most `limit` of them busy at once; `setLimit` raises or lowers it
- * while the build runs (one while Astro renders on the other core, one per core once it is done).
+ * One Pagefind binary, driven through its own instance of Pagefind's Node API: the API keeps one binary per module
+ * instance, and the binary handles one request at a time, so two shards are indexed at once by two instances
+ * (the module imported twice, under two URLs).
+ */
+interface Indexer {
+  api: typeof PagefindApi;
+  busy: boolean;
+  chunkSize: number | undefined;
+}
+
+const pagefindModule = import.meta.resolve('pagefind');
+
+async function indexShard(indexer: Indexer, request: IndexShardRequest): Promise<IndexedShard> {
+  const started = performance.now();
+  const { api } = indexer;
+  // The chunk size is read by the binary when it starts (from the environment, copied at spawn, which happens
+  // synchronously in createIndex): a different one needs a new binary.
+  if (indexer.chunkSize !== request.chunkSize) {
+    if (indexer.chunkSize !== undefined) await api.close();
+    indexer.chunkSize = request.chunkSize;
+  }
+  process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE = String(request.chunkSize);
+  const { index, errors } = await api.createIndex({ excludeSelectors });
+  if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
+  try {
+    // Sent all at once: the binary reads them in order, and the round trips of one-by-one would add up.
+    const added = await Promise.all(request.pages.map((page) => index.addHTMLFile({ url: page.url, content: page.html })));
+    const problems = added.flatMap((result, position) => result.errors.map((error) => `${request.pages[position]!.url}: ${error}`));
+    if (problems.length) throw new Error(problems.slice(0, 5).join('; '));
+    const written = await index.writeFiles({ outputPath: request.outputPath });
+    if (written.errors.length) throw new Error(written.errors.join('; '));
+    // The shard's metadata file names the index in pagefind-entry.json. Several shards write into one folder at once,
+    // so the entry file Pagefind writes can be another shard's; the metadata file of this shard cannot.
+    const prefix = `pagefind.${request.name}_`;
+    const metas = (await readdir(request.outputPath)).filter((file) => file.startsWith(prefix) && file.endsWith('.pf_meta') && file !== `pagefind.${request.previousMeta}.pf_meta`);
+    if (metas.length !== 1) throw new Error(`expected one ${prefix}….pf_meta file, found ${metas.length}`);
+    return { name: request.name, pages: request.pages.length, meta: metas[0]!.slice('pagefind.'.length, -'.pf_meta'.length), milliseconds: Math.round(performance.now() - started) };
+  } finally {
+    await index.deleteIndex();
+  }
+}
+
+/**
+ * Pagefind indexers, at most `limit` of them busy at once; `setLimit` raises or lowers it while the build runs (one
+ * while Astro renders on the other core, one per core once it is done). Requests wait in order.
  *
  * @example
  * const pool = new IndexerPool(1);
@@ -36,55 +90,51 @@ export class IndexerPool {
   index(request: IndexShardRequest): Promise<IndexedShard> {
     return new Promise((resolve, reject) => {
       this.#waiting.push({ request, resolve, reject });
-      this.#dispatch();
+      void this.#dispatch();
     });
+  }
+
+  /** How many shards wait for an indexer, and how many pages they hold. */
+  get backlog(): { shards: number; pages: number } {
+    return { shards: this.#waiting.length, pages: this.#waiting.reduce((sum, waiting) => sum + waiting.request.pages.length, 0) };
   }
 
   /** How many shards may be indexed at once from now on. */
   setLimit(limit: number): void {
     this.#limit = limit;
-    this.#dispatch();
+    void this.#dispatch();
   }
 
-  /** Stops every indexer (waiting requests are rejected). */
+  /** Stops every Pagefind binary (waiting requests are rejected). */
   async close(): Promise<void> {
     this.#closed = true;
     for (const waiting of this.#waiting.splice(0)) waiting.reject(new Error('the search indexers were stopped'));
-    await Promise.all(
-      this.#indexers.map(
-        ({ child }) =>
-          new Promise<void>((resolve) => {
-            if (child.exitCode !== null || child.signalCode !== null) return resolve();
-            child.once('exit', () => resolve());
-            child.disconnect();
-          }),
-      ),
-    );
+    await Promise.all(this.#indexers.map((indexer) => indexer.api.close()));
   }
 
-  #dispatch(): void {
+  async #dispatch(): Promise<void> {
     while (!this.#closed && this.#waiting.length > 0 && this.#indexers.filter((indexer) => indexer.busy).length < this.#limit) {
-      const indexer = this.#indexers.find((candidate) => !candidate.busy) ?? this.#spawn();
-      const { request, resolve, reject } = this.#waiting.shift()!;
+      const waiting = this.#waiting.shift()!;
+      let indexer = this.#indexers.find((candidate) => !candidate.busy);
+      if (!indexer) {
+        indexer = { api: undefined as unknown as typeof PagefindApi, busy: true, chunkSize: undefined };
+        this.#indexers.push(indexer);
+        indexer.api = (await import(`${pagefindModule}?indexer=${this.#indexers.length}`)) as typeof PagefindApi;
+      }
       indexer.busy = true;
-      const onExit = (code: number | null, signal: string | null) => reject(new Error(`the search indexer stopped (${signal ?? code}) while indexing ${request.name}`));
-      indexer.child.once('exit', onExit);
-      indexer.child.once('message', (reply: IndexShardReply) => {
-        indexer.child.off('exit', onExit);
-        indexer.busy = false;
-        if (reply.type === 'indexed') resolve(reply);
-        else reject(new Error(`Pagefind could not index ${reply.name}: ${reply.error}`));
-        this.#dispatch();
-      });
-      indexer.child.send(request);
+      const current = indexer;
+      indexShard(current, waiting.request).then(
+        (shard) => {
+          current.busy = false;
+          waiting.resolve(shard);
+          void this.#dispatch();
+        },
+        (error: unknown) => {
+          current.busy = false;
+          waiting.reject(new Error(`Pagefind could not index ${waiting.request.name}: ${error instanceof Error ? error.message : String(error)}`));
+          void this.#dispatch();
+        },
+      );
     }
-  }
-
-  #spawn(): Indexer {
-    // The same Node as the build, with the same flags (it runs TypeScript directly).
-    const child = fork(indexerScript, { serialization: 'advanced', stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
-    const indexer = { child, busy: false };
-    this.#indexers.push(indexer);
-    return indexer;
   }
 }

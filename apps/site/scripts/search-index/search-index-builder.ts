@@ -121,7 +121,7 @@ export class SearchIndexBuilder {
     const shardsOfLanguage = this.#plan[shard.lang]?.length ?? 1;
     // A search reads one chunk per shard for each word: chunks 1/n the size keep what it downloads about the same.
     const chunkSize = Math.max(smallestChunkSize, Math.round(pagefindChunkSize / shardsOfLanguage));
-    const running = this.#pool.index({ type: 'index', name: shard.name, outputPath: this.#outputPath, chunkSize, pages });
+    const running = this.#pool.index({ name: shard.name, outputPath: this.#outputPath, chunkSize, pages });
     running.catch((error: unknown) => {
       this.#failure ??= error instanceof Error ? error : new Error(String(error));
     });
