@@ -1,55 +1,91 @@
 /**
- * The site build: Astro into a staging folder, then the Pagefind index, then an atomic swap into dist/.
+ * The site build: Astro and the Pagefind index at once, into a staging folder, then into the output folder.
  *
- *   node scripts/build.ts
+ *   node scripts/build.ts              # SITE_FULL_BUILD=1 to render everything even when an update would do
  *
  * Why a script and not `astro build`:
  * - A build that fails, logs an error and carries on, or is killed must never leave a half-written site where a good
  *   one was. Astro writes into a staging folder; only when Astro exited cleanly with no error logged and Pagefind
- *   indexed the output is the previous dist/ replaced, by two renames.
+ *   indexed the pages is the output folder changed.
  * - The search index is built while Astro renders: Astro sends each page to search (src/integrations/search-pages.ts)
  *   over Node's IPC channel, and the pages are indexed shard by shard on the other core (search-index/README.md).
+ * - A **full build** renders every page and replaces the output folder by two renames. When the previous build into
+ *   the same folder had the same code and settings, an **update build** renders only the pages whose key changed
+ *   (src/lib/page-keys.ts), indexes again only the search shards they changed, and moves the changed files into the
+ *   output folder one rename each, after a journal of every step (update-build/README.md).
  */
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { cp, mkdir, readdir, rename, rm } from 'node:fs/promises';
+import { cp, mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { siteCacheDir } from '../src/site-config.ts';
+import { repoRoot, siteCacheDir } from '../src/site-config.ts';
 import { searchChannelVariable } from '../src/integrations/search-pages.ts';
 import type { SearchPagesMessage } from '../src/integrations/search-pages.ts';
-import { emptyBundleFolder, SearchIndexBuilder, type SearchIndexReport } from './search-index.ts';
+import { pageKeysVariables } from '../src/lib/page-keys.ts';
+import { emptyBundleFolder, SearchIndexBuilder, type SearchIndexReport, type SearchState } from './search-index.ts';
+import { buildFingerprint } from './update-build/build-fingerprint.ts';
+import { inodeOf, manifestFile, usableManifest, writeManifest, type BuildManifest } from './update-build/build-manifest.ts';
+import { applyUpdate, finishInterruptedUpdate, plannedRemovals } from './update-build/apply-update.ts';
 
 const appDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const finalDir = path.resolve(appDir, process.env.SITE_FINAL_DIR ?? 'dist');
 // Astro writes inside the app folder (it puts its server chunks in `<outDir>/.prerender`, or in the shared
 // `./.astro/` when outDir is elsewhere, which two builds at once would trample), one folder per build.
 const stagingDir = path.join(appDir, '.build-staging', String(process.pid));
+/** Where Pagefind writes while Astro renders (Astro owns its outDir until it is done). */
+const searchBundleDir = `${stagingDir}.pagefind`;
+/** Where each route writes the keys of its pages (src/lib/page-keys.ts). */
+const keysDir = `${stagingDir}.keys`;
+const shown = (dir: string) => path.relative(process.cwd(), dir) || '.';
 
 function fail(message: string): never {
-  console.error(`\nbuild failed: ${message}\nThe previous site in ${path.relative(process.cwd(), finalDir) || '.'} was left as it was.`);
+  console.error(`\nbuild failed: ${message}\nThe previous site in ${shown(finalDir)} was left as it was.`);
   process.exit(1);
 }
 
-/** Where Pagefind writes while Astro renders (moved into the site once Astro is done: Astro owns its outDir until then). */
-const searchBundleDir = `${stagingDir}.pagefind`;
+interface AstroResult {
+  search: Awaited<ReturnType<SearchIndexBuilder['finish']>>;
+  keys: Record<string, string>;
+  staged: string[];
+}
+
+async function walk(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  return entries.filter((entry) => entry.isFile()).map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'));
+}
+
+async function readKeys(): Promise<Record<string, string>> {
+  const keys: Record<string, string> = {};
+  for (const name of await readdir(keysDir)) Object.assign(keys, JSON.parse(await readFile(path.join(keysDir, name), 'utf8')) as Record<string, string>);
+  return keys;
+}
+
+/** The URL Pagefind gives a file of the site (`en/news/x/index.html` → `/en/news/x/`). */
+const urlOf = (file: string) => `/${file.replace(/(^|\/)index\.html$/, '$1')}`;
 
 /**
- * Runs `astro build` into the staging folder and, as the pages come, indexes them for search. Resolves with what was
- * indexed once both are done; rejects on the first failure of either.
+ * Runs `astro build` into the staging folder and, as the pages come, indexes them for search. Resolves once both are
+ * done; rejects on the first failure of either.
  */
-async function buildAndIndex(): Promise<SearchIndexReport> {
+async function buildAndIndex(previous: BuildManifest | undefined): Promise<AstroResult> {
   // Astro's CLI run with this very Node (not whatever `node` is first on PATH).
   const astro = path.join(appDir, 'node_modules', 'astro', 'bin', 'astro.mjs');
   let errorLogged = false;
   let search: SearchIndexBuilder | undefined;
   let searchError: Error | undefined;
   await emptyBundleFolder(searchBundleDir);
+  await emptyBundleFolder(keysDir);
+  const env: NodeJS.ProcessEnv = { ...process.env, SITE_OUT_DIR: stagingDir, [searchChannelVariable]: '1', [pageKeysVariables.out]: keysDir };
+  if (previous) {
+    env[pageKeysVariables.previous] = `${keysDir}.previous.json`;
+    await writeFile(env[pageKeysVariables.previous]!, JSON.stringify(previous.keys));
+  }
   try {
     await new Promise<void>((resolve, reject) => {
       const child = spawn(process.execPath, [astro, 'build'], {
         cwd: appDir,
-        env: { ...process.env, SITE_OUT_DIR: stagingDir, [searchChannelVariable]: '1' },
+        env,
         stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
         // Structured clone instead of JSON: pages are long strings, sent by the thousand.
         serialization: 'advanced',
@@ -68,7 +104,7 @@ async function buildAndIndex(): Promise<SearchIndexReport> {
         try {
           if (message.type === 'iom:search-plan') {
             // One indexer while Astro renders on the other core.
-            search = new SearchIndexBuilder({ outputPath: searchBundleDir, plan: message.plan, indexers: 1 });
+            search = new SearchIndexBuilder({ outputPath: searchBundleDir, plan: message.plan, indexers: 1, previous: previous?.search, liveSiteDir: previous ? finalDir : undefined });
           } else if (message.type === 'iom:search-page') {
             if (!search) throw new Error('Astro sent a page for search before the content loader sent the search plan.');
             search.addPage(message.url, message.html);
@@ -87,20 +123,30 @@ async function buildAndIndex(): Promise<SearchIndexReport> {
     });
     if (errorLogged) throw new Error('astro build logged an error (see above)');
     if (!search) throw new Error('the content loader sent no search plan (is src/integrations/search-pages.ts in the Astro config?)');
+    await rm(path.join(stagingDir, '.prerender'), { recursive: true, force: true });
+    const keys = await readKeys();
+    const staged = await walk(stagingDir);
+    if (previous) {
+      search.removePages(plannedRemovals(previous, keys, new Set(staged)).filter((file) => file.endsWith('index.html')).map(urlOf));
+    } else {
+      // Every page a route keyed must have been written: a key names the file its page writes.
+      const stagedSet = new Set(staged);
+      const unwritten = Object.keys(keys).filter((file) => !stagedSet.has(file));
+      if (unwritten.length) throw new Error(`routes keyed ${unwritten.length} files that Astro did not write, e.g. ${unwritten.slice(0, 3).join(', ')} (src/lib/page-keys.ts)`);
+    }
     // Astro is done: both cores for what is left to index.
     search.setIndexers(2);
-    const report = await search.finish();
-    await rename(searchBundleDir, path.join(stagingDir, 'pagefind'));
-    return report;
+    return { search: await search.finish(), keys, staged };
   } catch (error) {
     await search?.abort();
     throw error;
   }
 }
 
-function reportSearch({ pages, shards, milliseconds }: SearchIndexReport): void {
+function reportSearch({ pages, shards, kept, milliseconds }: SearchIndexReport): void {
   const counts = Object.entries(pages).map(([lang, count]) => `${lang} ${count}`).join(', ');
-  console.log(`pagefind: indexed ${counts} pages in ${shards.length} shards in ${milliseconds} ms`);
+  const busy = shards.reduce((sum, shard) => sum + shard.milliseconds, 0);
+  console.log(`pagefind: indexed ${counts} pages: ${shards.length} shards indexed${kept ? `, ${kept} kept as they were` : ''}, Pagefind busy ${busy} ms, done ${milliseconds} ms after the build started`);
   for (const shard of shards) console.log(`pagefind:   ${shard.name}: ${shard.pages} pages in ${shard.milliseconds} ms`);
 }
 
@@ -109,7 +155,6 @@ async function swapIntoPlace(): Promise<void> {
   // itself is two renames on one file system.
   const incoming = `${finalDir}.incoming-${process.pid}`;
   const previous = `${finalDir}.previous-${process.pid}`;
-  await rm(path.join(stagingDir, '.prerender'), { recursive: true, force: true });
   await mkdir(path.dirname(finalDir), { recursive: true });
   try {
     await rename(stagingDir, incoming);
@@ -127,7 +172,7 @@ async function swapIntoPlace(): Promise<void> {
 async function removeAbandonedStaging(): Promise<void> {
   const parent = path.dirname(stagingDir);
   for (const name of existsSync(parent) ? await readdir(parent) : []) {
-    // `<pid>` and `<pid>.pagefind`.
+    // `<pid>`, `<pid>.pagefind`, `<pid>.keys`, `<pid>.keys.previous.json`.
     const pid = Number.parseInt(name, 10);
     let alive = false;
     try {
@@ -140,17 +185,50 @@ async function removeAbandonedStaging(): Promise<void> {
   }
 }
 
+const started = performance.now();
+const manifestPath = manifestFile(siteCacheDir, finalDir);
+const journalPath = `${manifestPath}.journal`;
+// First of all: an update that was stopped while it moved files into the output folder is finished, from the
+// staging folder it moves them from (which the clean-up below would remove).
+if (await finishInterruptedUpdate(journalPath)) console.log(`build: finished the update of ${shown(finalDir)} that was interrupted`);
 console.log(`build: staging in ${stagingDir}`);
 await mkdir(path.dirname(stagingDir), { recursive: true });
 await removeAbandonedStaging();
 if (process.env.SITE_CLEAN_CACHE) await rm(siteCacheDir, { recursive: true, force: true });
 await rm(stagingDir, { recursive: true, force: true });
+
+const fingerprint = buildFingerprint(repoRoot);
+const usable = process.env.SITE_FULL_BUILD || process.env.SITE_CLEAN_CACHE ? { reason: 'a full build was asked for' } : await usableManifest(manifestPath, finalDir, fingerprint);
+const previous = 'manifest' in usable ? usable.manifest : undefined;
+console.log(previous ? `build: updating ${shown(finalDir)}: only pages whose content changed (${usable.reason})` : `build: full build (${usable.reason})`);
+
+let result: AstroResult;
 try {
-  reportSearch(await buildAndIndex());
+  result = await buildAndIndex(previous);
+  reportSearch(result.search.report);
 } catch (error) {
-  await rm(stagingDir, { recursive: true, force: true });
-  await rm(searchBundleDir, { recursive: true, force: true });
+  await Promise.all([stagingDir, searchBundleDir, keysDir, `${keysDir}.previous.json`].map((dir) => rm(dir, { recursive: true, force: true })));
   fail(error instanceof Error ? error.message : String(error));
 }
-await swapIntoPlace();
-console.log(`build: site written to ${path.relative(process.cwd(), finalDir) || '.'}`);
+const state: SearchState = result.search.state;
+if (previous) {
+  const { report } = await applyUpdate({
+    stagingDir,
+    bundleDir: searchBundleDir,
+    finalDir,
+    previous,
+    keys: result.keys,
+    search: result.search,
+    manifestFile: manifestPath,
+    journalFile: journalPath,
+  });
+  console.log(`build: ${report.added} files added, ${report.replaced} changed, ${report.removed} removed, ${report.unchanged} rendered again unchanged; ${report.searchFiles} search files written`);
+  await Promise.all([stagingDir, searchBundleDir, keysDir, `${keysDir}.previous.json`].map((dir) => rm(dir, { recursive: true, force: true })));
+  console.log(`build: site updated in ${shown(finalDir)} in ${Math.round(performance.now() - started)} ms`);
+} else {
+  await rename(searchBundleDir, path.join(stagingDir, 'pagefind'));
+  await swapIntoPlace();
+  await rm(keysDir, { recursive: true, force: true });
+  await writeManifest(manifestPath, { version: 1, fingerprint, finalDir, inode: inodeOf(finalDir)!, keys: result.keys, files: result.staged.sort(), search: state });
+  console.log(`build: site written to ${shown(finalDir)} in ${Math.round(performance.now() - started)} ms`);
+}

@@ -12,7 +12,7 @@ import { htmlLang, pageDate } from './search-index/prepare-page.ts';
 import { emptyBundleFolder, SearchIndexBuilder, type SearchIndexReport } from './search-index/search-index-builder.ts';
 
 export { excludeSelectors, htmlLang, ignoreOtherLanguages, pageDate, prepareForIndex, searchCopy, splitPagefindAttributes, withIndexName } from './search-index/prepare-page.ts';
-export { SearchIndexBuilder, emptyBundleFolder, type SearchIndexReport } from './search-index/search-index-builder.ts';
+export { SearchIndexBuilder, emptyBundleFolder, writeSearchEntry, type SearchIndexReport, type SearchState } from './search-index/search-index-builder.ts';
 
 async function htmlFiles(siteDir: string): Promise<string[]> {
   const entries = await readdir(siteDir, { recursive: true, withFileTypes: true });
@@ -54,5 +54,5 @@ export async function indexSite(siteDir: string, options: { outputPath?: string;
     await builder.abort();
     throw error;
   }
-  return builder.finish();
+  return (await builder.finish()).report;
 }

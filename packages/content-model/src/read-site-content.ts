@@ -34,6 +34,8 @@ export interface PageBody {
   htmlFile?: string | undefined;
   /** The body's words without markup. */
   text: string;
+  /** Files of the media folder the body shows or links to (`sample/rescue-boat.jpg`). */
+  media: string[];
 }
 
 export interface ReadSiteContentOptions {
@@ -170,7 +172,7 @@ export async function readSiteContent(options: ReadSiteContentOptions): Promise<
     const code = path.basename(path.dirname(file)).toUpperCase();
     const lang = path.basename(file, '.mdx');
     overviewInputs.push({ file: shown, code, lang, frontmatter: result.frontmatter, fieldPosition: positionsOf(result), fingerprint: result.fingerprint });
-    bodies.set(`${code}/${lang}`, { html: result.html, htmlFile: result.htmlFile, text: result.text });
+    bodies.set(`${code}/${lang}`, { html: result.html, htmlFile: result.htmlFile, text: result.text, media: result.media.map((reference) => reference.path) });
   }
   const overviewResult = linkCountryOverviews(overviewInputs, countryCodes);
   issues.push(...overviewResult.issues);
@@ -205,7 +207,7 @@ export async function readSiteContent(options: ReadSiteContentOptions): Promise<
       }
     }
     validated.push(release);
-    bodies.set(`${key}/${release.lang}`, { html: result.html, htmlFile: result.htmlFile, text: result.text });
+    bodies.set(`${key}/${release.lang}`, { html: result.html, htmlFile: result.htmlFile, text: result.text, media: result.media.map((reference) => reference.path) });
   }
   const linked = linkReleases(validated, { countries: countryCodes, themes: new Set(themes) });
   issues.push(...linked.issues);

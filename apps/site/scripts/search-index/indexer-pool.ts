@@ -1,4 +1,5 @@
-import { readdir } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
 import type * as PagefindApi from 'pagefind';
 import { excludeSelectors } from './prepare-page.ts';
 
@@ -21,7 +22,12 @@ export interface IndexedShard {
   pages: number;
   meta: string;
   milliseconds: number;
+  /** Pagefind's version and extra word characters, as its entry file said right after this shard was written. */
+  entry: { version: string; include_characters?: unknown };
 }
+
+/** Runs one write at a time: see `indexShard`. */
+type WriteLock = <T>(write: () => Promise<T>) => Promise<T>;
 
 /**
  * One Pagefind binary, driven through its own instance of Pagefind's Node API: the API keeps one binary per module
@@ -36,7 +42,7 @@ interface Indexer {
 
 const pagefindModule = import.meta.resolve('pagefind');
 
-async function indexShard(indexer: Indexer, request: IndexShardRequest): Promise<IndexedShard> {
+async function indexShard(indexer: Indexer, request: IndexShardRequest, oneWriteAtATime: WriteLock): Promise<IndexedShard> {
   const started = performance.now();
   const { api } = indexer;
   // The chunk size is read by the binary when it starts (from the environment, copied at spawn, which happens
@@ -53,14 +59,25 @@ async function indexShard(indexer: Indexer, request: IndexShardRequest): Promise
     const added = await Promise.all(request.pages.map((page) => index.addHTMLFile({ url: page.url, content: page.html })));
     const problems = added.flatMap((result, position) => result.errors.map((error) => `${request.pages[position]!.url}: ${error}`));
     if (problems.length) throw new Error(problems.slice(0, 5).join('; '));
-    const written = await index.writeFiles({ outputPath: request.outputPath });
-    if (written.errors.length) throw new Error(written.errors.join('; '));
-    // The shard's metadata file names the index in pagefind-entry.json. Several shards write into one folder at once,
-    // so the entry file Pagefind writes can be another shard's; the metadata file of this shard cannot.
-    const prefix = `pagefind.${request.name}_`;
-    const metas = (await readdir(request.outputPath)).filter((file) => file.startsWith(prefix) && file.endsWith('.pf_meta') && file !== `pagefind.${request.previousMeta}.pf_meta`);
-    if (metas.length !== 1) throw new Error(`expected one ${prefix}….pf_meta file, found ${metas.length}`);
-    return { name: request.name, pages: request.pages.length, meta: metas[0]!.slice('pagefind.'.length, -'.pf_meta'.length), milliseconds: Math.round(performance.now() - started) };
+    // One shard writes at a time: every run also writes the bundle's shared files (pagefind.js, the entry file), and
+    // two writing one file at once can leave a mix of both (it happened: an entry file that was not JSON). Another
+    // shard is still read and indexed meanwhile, so both cores stay busy.
+    return await oneWriteAtATime(async () => {
+      const written = await index.writeFiles({ outputPath: request.outputPath });
+      if (written.errors.length) throw new Error(written.errors.join('; '));
+      // The shard's metadata file names its index in pagefind-entry.json.
+      const prefix = `pagefind.${request.name}_`;
+      const metas = (await readdir(request.outputPath)).filter((file) => file.startsWith(prefix) && file.endsWith('.pf_meta') && file !== `pagefind.${request.previousMeta}.pf_meta`);
+      if (metas.length !== 1) throw new Error(`expected one ${prefix}….pf_meta file, found ${metas.length}`);
+      const entry = JSON.parse(await readFile(path.join(request.outputPath, 'pagefind-entry.json'), 'utf8')) as IndexedShard['entry'];
+      return {
+        name: request.name,
+        pages: request.pages.length,
+        meta: metas[0]!.slice('pagefind.'.length, -'.pf_meta'.length),
+        milliseconds: Math.round(performance.now() - started),
+        entry: { version: entry.version, include_characters: entry.include_characters },
+      };
+    });
   } finally {
     await index.deleteIndex();
   }
@@ -81,6 +98,12 @@ export class IndexerPool {
   readonly #waiting: { request: IndexShardRequest; resolve: (shard: IndexedShard) => void; reject: (error: Error) => void }[] = [];
   #limit: number;
   #closed = false;
+  #writing: Promise<unknown> = Promise.resolve();
+  readonly #oneWriteAtATime: WriteLock = (write) => {
+    const turn = this.#writing.then(write, write);
+    this.#writing = turn.catch(() => undefined);
+    return turn;
+  };
 
   constructor(limit: number) {
     this.#limit = limit;
@@ -123,7 +146,7 @@ export class IndexerPool {
       }
       indexer.busy = true;
       const current = indexer;
-      indexShard(current, waiting.request).then(
+      indexShard(current, waiting.request, this.#oneWriteAtATime).then(
         (shard) => {
           current.busy = false;
           waiting.resolve(shard);

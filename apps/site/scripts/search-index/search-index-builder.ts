@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -5,12 +6,40 @@ import { shardFor, type SearchShardPlan } from '@iom/content-model/search-shards
 import { IndexerPool, type IndexedShard } from './indexer-pool.ts';
 import { htmlLang, pageDate, prepareForIndex, searchCopy, withIndexName } from './prepare-page.ts';
 
+/** One shard as the bundle's `pagefind-entry.json` lists it. */
+export interface ShardRecord {
+  lang: string;
+  /** Pagefind's metadata hash (`en_3f2a…`): the index's name in the entry file. */
+  meta: string;
+  pages: number;
+  wasm: string | null;
+}
+
+/** One indexed page: its shard, its language and date, and a digest of what Pagefind read of it. */
+export interface PageRecord {
+  shard: string;
+  lang: string;
+  date?: string | undefined;
+  hash: string;
+}
+
+/** What a build indexed, kept for the next update build (see scripts/update-build/README.md). */
+export interface SearchState {
+  /** Pagefind's version and extra word characters, from its entry file. */
+  entry: { version: string; include_characters?: unknown };
+  shards: Record<string, ShardRecord>;
+  /** By URL from the site root (`/en/news/x/`). */
+  pages: Record<string, PageRecord>;
+}
+
 /** What was indexed. */
 export interface SearchIndexReport {
   /** Pages per language (every shard of the language). */
   pages: Record<string, number>;
-  /** Every shard with its pages and how long Pagefind took. */
+  /** Every shard indexed by this build, with its pages and how long Pagefind took. */
   shards: { name: string; pages: number; milliseconds: number }[];
+  /** Shards kept as they were (an update build). */
+  kept: number;
   milliseconds: number;
 }
 
@@ -28,16 +57,25 @@ interface ShardState {
   dispatched: boolean;
 }
 
+const digestOf = (copy: string) => createHash('sha256').update(copy).digest('base64url').slice(0, 22);
+
 /**
- * Builds the site's Pagefind bundle from pages handed over one by one, shard by shard (see README.md here):
- * a shard is given to an indexer as soon as all its pages have arrived, so that indexing runs while the rest of the
- * site is still rendered, and only one shard per indexer is ever held in memory.
+ * Builds the site's Pagefind bundle from pages handed over one by one, shard by shard (see README.md here).
+ *
+ * A full build: a shard is given to an indexer as soon as all its releases have arrived, so that indexing runs while
+ * the rest of the site is still rendered, and only one shard per indexer is held in memory; `finish` writes the
+ * bundle's `pagefind-entry.json`.
+ *
+ * An update build (`previous` given): only the pages that were rendered again arrive. A shard is indexed again when
+ * one of its pages changed what Pagefind reads, came, went or moved to another shard; its other pages are read from
+ * the live site. Every other shard is kept as it is. `finish` leaves the entry file to the caller, which swaps it
+ * into the live bundle.
  *
  * @example
  * const builder = new SearchIndexBuilder({ outputPath: 'dist/pagefind', plan, indexers: 1 });
  * builder.addPage('/en/news/x/', html);   // as Astro renders them
  * builder.setIndexers(2);                 // once Astro is done, both cores
- * const report = await builder.finish();
+ * const { report, state } = await builder.finish();
  */
 export class SearchIndexBuilder {
   readonly #outputPath: string;
@@ -46,12 +84,20 @@ export class SearchIndexBuilder {
   readonly #shards = new Map<string, ShardState>();
   readonly #running: Promise<IndexedShard>[] = [];
   readonly #started = performance.now();
+  readonly #pages: Record<string, PageRecord> = {};
+  readonly #previous: SearchState | undefined;
+  readonly #liveSiteDir: string | undefined;
+  /** Update build: the pages rendered again, with their copy for Pagefind. */
+  readonly #arrived = new Map<string, { record: PageRecord; html: string }>();
+  readonly #removed = new Set<string>();
   #failure: Error | undefined;
 
-  constructor(options: { outputPath: string; plan: SearchShardPlan; indexers: number }) {
+  constructor(options: { outputPath: string; plan: SearchShardPlan; indexers: number; previous?: SearchState | undefined; liveSiteDir?: string | undefined }) {
     this.#outputPath = options.outputPath;
     this.#plan = options.plan;
     this.#pool = new IndexerPool(options.indexers);
+    this.#previous = options.previous;
+    this.#liveSiteDir = options.liveSiteDir;
     for (const shards of Object.values(options.plan)) {
       for (const shard of shards) {
         this.#shards.set(shard.name, { name: shard.name, lang: shard.lang, expected: shard.fromMonth === undefined ? undefined : shard.pages, pages: [], dispatched: false });
@@ -65,19 +111,27 @@ export class SearchIndexBuilder {
     const lang = htmlLang(html) ?? 'unknown';
     const date = pageDate(html);
     const name = shardFor(this.#plan, lang, date);
-    let shard = this.#shards.get(name);
-    if (!shard) {
-      shard = { name, lang, expected: undefined, pages: [], dispatched: false };
-      this.#shards.set(name, shard);
+    const copy = prepareForIndex(searchCopy(html));
+    const record: PageRecord = { shard: name, lang, ...(date ? { date } : {}), hash: digestOf(copy) };
+    if (this.#previous) {
+      this.#arrived.set(url, { record, html: withIndexName(copy, name) });
+      return;
     }
+    this.#pages[url] = record;
+    const shard = this.#shard(name, lang);
     if (shard.dispatched) {
       throw new Error(
-        `The page ${url} (dated ${date ?? 'none'}) belongs to the search shard ${name}, which was already indexed with the ${shard.pages.length} pages the plan counted. ` +
+        `The page ${url} (dated ${date ?? 'none'}) belongs to the search shard ${name}, which was already indexed with the ${shard.expected} pages the plan counted. ` +
           'Search shards are planned from the releases (the content loader); only release pages may carry a data-pagefind-sort date.',
       );
     }
-    shard.pages.push({ url, html: withIndexName(prepareForIndex(searchCopy(html)), name) });
+    shard.pages.push({ url, html: withIndexName(copy, name) });
     if (shard.expected !== undefined && shard.pages.length === shard.expected) this.#dispatch(shard);
+  }
+
+  /** Update build: pages of the previous build that are gone (their URLs from the site root). */
+  removePages(urls: Iterable<string>): void {
+    for (const url of urls) this.#removed.add(url);
   }
 
   /** How many shards may be indexed at once from now on (one per free core). */
@@ -85,22 +139,42 @@ export class SearchIndexBuilder {
     this.#pool.setLimit(count);
   }
 
-  /** Indexes what is left, waits for every shard and writes the bundle's `pagefind-entry.json`. */
-  async finish(): Promise<SearchIndexReport> {
+  /**
+   * Indexes what is left and waits for every shard. A full build writes the bundle's `pagefind-entry.json` (see
+   * {@link writeSearchEntry}); an update build leaves it to the caller.
+   */
+  async finish(): Promise<{ report: SearchIndexReport; state: SearchState; indexed: string[]; dropped: string[] }> {
     try {
+      const kept = this.#previous ? await this.#planUpdate() : 0;
       for (const shard of this.#shards.values()) if (!shard.dispatched && shard.pages.length > 0) this.#dispatch(shard);
       const indexed = await Promise.all(this.#running);
       if (this.#failure) throw this.#failure;
-      await this.#writeEntry(indexed);
-      const pages: Record<string, number> = {};
+      await tidyBundle(this.#outputPath, indexed.map((shard) => ({ name: shard.name, lang: this.#shards.get(shard.name)!.lang })), this.#liveSiteDir);
+      const shards: Record<string, ShardRecord> = {};
+      const indexedNames = new Set(indexed.map((shard) => shard.name));
+      const live = new Set(Object.values(this.#pages).map((page) => page.shard));
+      for (const [name, record] of Object.entries(this.#previous?.shards ?? {})) if (!indexedNames.has(name) && live.has(name)) shards[name] = record;
       for (const shard of indexed) {
         const lang = this.#shards.get(shard.name)!.lang;
-        pages[lang] = (pages[lang] ?? 0) + shard.pages;
+        shards[shard.name] = { lang, meta: shard.meta, pages: shard.pages, wasm: wasmOf(lang, this.#outputPath, this.#liveSiteDir) ? lang : null };
       }
+      const written = indexed[0]?.entry ?? this.#previous?.entry;
+      if (!written) throw new Error('Pagefind indexed nothing: no page marks its content with data-pagefind-body');
+      const state: SearchState = { entry: { version: written.version, include_characters: written.include_characters }, shards, pages: this.#pages };
+      if (!this.#previous) await writeSearchEntry(this.#outputPath, state);
+      const pages: Record<string, number> = {};
+      for (const record of Object.values(shards)) pages[record.lang] = (pages[record.lang] ?? 0) + record.pages;
+      const dropped = Object.keys(this.#previous?.shards ?? {}).filter((name) => !(name in shards));
       return {
-        pages,
-        shards: indexed.map(({ name, pages: count, milliseconds }) => ({ name, pages: count, milliseconds })).sort((a, b) => a.name.localeCompare(b.name)),
-        milliseconds: Math.round(performance.now() - this.#started),
+        report: {
+          pages,
+          shards: indexed.map(({ name, pages: count, milliseconds }) => ({ name, pages: count, milliseconds })).sort((a, b) => a.name.localeCompare(b.name)),
+          kept,
+          milliseconds: Math.round(performance.now() - this.#started),
+        },
+        state,
+        indexed: [...indexedNames].sort(),
+        dropped,
       };
     } finally {
       await this.#pool.close();
@@ -112,6 +186,54 @@ export class SearchIndexBuilder {
     await this.#pool.close();
   }
 
+  #shard(name: string, lang: string): ShardState {
+    let shard = this.#shards.get(name);
+    if (!shard) {
+      shard = { name, lang, expected: undefined, pages: [], dispatched: false };
+      this.#shards.set(name, shard);
+    }
+    return shard;
+  }
+
+  /**
+   * Update build: which shards to index again, filled with all their pages (rendered again, or read from the live
+   * site). Returns how many shards are kept.
+   */
+  async #planUpdate(): Promise<number> {
+    const previous = this.#previous!;
+    const dirty = new Set<string>();
+    for (const [url, record] of Object.entries(previous.pages)) {
+      if (this.#removed.has(url) && !this.#arrived.has(url)) {
+        dirty.add(record.shard);
+        continue;
+      }
+      const arrived = this.#arrived.get(url);
+      // A page not rendered again may still move: the plan's runs of months can be cut anew.
+      const now = arrived?.record ?? { ...record, shard: shardFor(this.#plan, record.lang, record.date) };
+      if (now.shard !== record.shard) dirty.add(record.shard).add(now.shard);
+      else if (now.hash !== record.hash) dirty.add(now.shard);
+      this.#pages[url] = now;
+    }
+    for (const [url, { record }] of this.#arrived) {
+      if (previous.pages[url]) continue;
+      dirty.add(record.shard);
+      this.#pages[url] = record;
+    }
+    const members = new Map<string, string[]>();
+    for (const [url, record] of Object.entries(this.#pages)) if (dirty.has(record.shard)) members.set(record.shard, [...(members.get(record.shard) ?? []), url]);
+    for (const [name, urls] of members) {
+      const shard = this.#shard(name, this.#pages[urls[0]!]!.lang);
+      shard.expected = undefined;
+      for (const url of urls) {
+        const arrived = this.#arrived.get(url);
+        const html = arrived ? arrived.html : withIndexName(prepareForIndex(searchCopy(await readFile(livePageFile(this.#liveSiteDir!, url), 'utf8'))), name);
+        shard.pages.push({ url, html });
+      }
+    }
+    const live = new Set(Object.values(this.#pages).map((page) => page.shard));
+    return Object.keys(previous.shards).filter((name) => live.has(name) && !dirty.has(name)).length;
+  }
+
   #dispatch(shard: ShardState): void {
     shard.dispatched = true;
     // The order Pagefind numbers pages in is the order they are added: sorted, so that two builds of the same site
@@ -121,46 +243,62 @@ export class SearchIndexBuilder {
     const shardsOfLanguage = this.#plan[shard.lang]?.length ?? 1;
     // A search reads one chunk per shard for each word: chunks 1/n the size keep what it downloads about the same.
     const chunkSize = Math.max(smallestChunkSize, Math.round(pagefindChunkSize / shardsOfLanguage));
-    const running = this.#pool.index({ name: shard.name, outputPath: this.#outputPath, chunkSize, pages });
+    const previousMeta = this.#previous?.shards[shard.name]?.meta;
+    const running = this.#pool.index({ name: shard.name, outputPath: this.#outputPath, chunkSize, pages, previousMeta });
     running.catch((error: unknown) => {
       this.#failure ??= error instanceof Error ? error : new Error(String(error));
     });
     this.#running.push(running);
   }
+}
 
-  async #writeEntry(indexed: IndexedShard[]): Promise<void> {
-    const entryFile = path.join(this.#outputPath, 'pagefind-entry.json');
-    // Every run writes the same version and characters; only its languages differ, and the last writer wins.
-    const written = JSON.parse(await readFile(entryFile, 'utf8')) as { version: string; include_characters?: unknown };
-    const files = new Set(await readdir(this.#outputPath));
-    const languages: Record<string, { hash: string; wasm: string | null; page_count: number }> = {};
-    for (const shard of [...indexed].sort((a, b) => a.name.localeCompare(b.name))) {
-      const lang = this.#shards.get(shard.name)!.lang;
-      // Each shard's run writes the language's WebAssembly module under the shard's name: one copy per language is
-      // kept, so that a search over several shards downloads it once.
-      const shared = `wasm.${lang}.pagefind`;
-      const own = `wasm.${shard.name}.pagefind`;
-      if (!files.has(shared) && files.has(own)) {
-        await rename(path.join(this.#outputPath, own), path.join(this.#outputPath, shared));
-        files.add(shared);
-        files.delete(own);
-      }
-      if (own !== shared && files.has(own)) {
-        await rm(path.join(this.#outputPath, own));
-        files.delete(own);
-      }
-      languages[shard.name] = { hash: shard.meta, wasm: files.has(shared) ? lang : null, page_count: shard.pages };
-    }
-    // Pagefind also writes its ready-made UIs (about 430 kB). The search page uses the JS API only, so they would
-    // only weigh on every deployment and every field office's mirror.
-    for (const name of files) {
-      if (/^pagefind-(ui|component-ui|modular-ui|highlight)\.(js|css)$/.test(name)) await rm(path.join(this.#outputPath, name));
-    }
-    await writeFile(entryFile, JSON.stringify({ version: written.version, languages, include_characters: written.include_characters }));
+/** The built file of an indexed page (its URL from the site root, a folder: `/en/news/x/`). */
+export function livePageFile(siteDir: string, url: string): string {
+  return path.join(siteDir, ...url.split('/').filter(Boolean), 'index.html');
+}
+
+/** Is there the language's WebAssembly module in the bundle being written, or in the live one? */
+function wasmOf(lang: string, outputPath: string, liveSiteDir: string | undefined): boolean {
+  const file = `wasm.${lang}.pagefind`;
+  return existsSync(path.join(outputPath, file)) || (liveSiteDir !== undefined && existsSync(path.join(liveSiteDir, 'pagefind', file)));
+}
+
+/**
+ * After Pagefind wrote shards into a bundle folder: keeps one WebAssembly module per language (each shard's run
+ * writes it under the shard's name; every shard of the language points at `wasm.<lang>.pagefind`, so a search
+ * downloads it once), and removes Pagefind's ready-made UIs (about 430 kB), which the search page (JS API only) never
+ * loads.
+ */
+async function tidyBundle(outputPath: string, shards: readonly { name: string; lang: string }[], liveSiteDir: string | undefined): Promise<void> {
+  if (!existsSync(outputPath)) return;
+  const files = new Set(await readdir(outputPath));
+  for (const { name, lang } of shards) {
+    const shared = `wasm.${lang}.pagefind`;
+    const own = `wasm.${name}.pagefind`;
+    if (own === shared) continue;
+    const sharedExists = files.has(shared) || (liveSiteDir !== undefined && existsSync(path.join(liveSiteDir, 'pagefind', shared)));
+    if (!sharedExists && files.has(own)) {
+      await rename(path.join(outputPath, own), path.join(outputPath, shared));
+      files.add(shared);
+    } else if (files.has(own)) await rm(path.join(outputPath, own));
+    files.delete(own);
+  }
+  for (const name of files) {
+    if (/^pagefind-(ui|component-ui|modular-ui|highlight)\.(js|css)$/.test(name)) await rm(path.join(outputPath, name));
   }
 }
 
-/** Makes sure the bundle folder exists and is empty (a full build writes every file anew). */
+/** Writes a bundle's `pagefind-entry.json` for the shards of `state` (in a fixed order: builds are reproducible). */
+export async function writeSearchEntry(bundleDir: string, state: SearchState, fileName = 'pagefind-entry.json'): Promise<void> {
+  const languages = Object.fromEntries(
+    Object.entries(state.shards)
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([name, shard]) => [name, { hash: shard.meta, wasm: shard.wasm, page_count: shard.pages }]),
+  );
+  await writeFile(path.join(bundleDir, fileName), JSON.stringify({ version: state.entry.version, languages, include_characters: state.entry.include_characters }));
+}
+
+/** Makes sure the bundle folder exists and is empty (every build's Pagefind output starts from nothing). */
 export async function emptyBundleFolder(outputPath: string): Promise<void> {
   if (existsSync(outputPath)) await rm(outputPath, { recursive: true, force: true });
   await mkdir(outputPath, { recursive: true });

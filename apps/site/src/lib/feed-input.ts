@@ -1,6 +1,7 @@
 import { feedItemLimit, locales, paths, type FeedInput } from '@iom/content-model';
 import type { Listing } from './listings.ts';
 import type { SiteData } from './site-data.ts';
+import { digest, renderChanged } from './page-keys.ts';
 
 /** The feed of a listing: releases written in its language, newest first, at most `feedItemLimit`. */
 export function feedInput(site: SiteData, listing: Listing, origin: URL | undefined): FeedInput {
@@ -24,10 +25,15 @@ export function feedInput(site: SiteData, listing: Listing, origin: URL | undefi
   };
 }
 
-/** getStaticPaths for the feeds: one per listing and language. */
-export function feedPaths(site: SiteData) {
-  return site.listings.map((listing) => ({
-    params: { lang: listing.lang, listing: listing.firstPath.slice(`/${listing.lang}/`.length, -1) },
-    props: { id: listing.id },
-  }));
+/** getStaticPaths for the feeds of one format: one per listing and language, rendered when its items changed. */
+export function feedPaths(site: SiteData, format: 'rss' | 'json') {
+  const { keys } = site;
+  return renderChanged(
+    `feed-${format}`,
+    site.listings.map((listing) => ({
+      entry: { params: { lang: listing.lang, listing: listing.firstPath.slice(`/${listing.lang}/`.length, -1) }, props: { id: listing.id } },
+      file: paths.feed(listing.firstPath, format).slice(1),
+      key: [keys.site(listing.lang), digest(listing.id, listing.title, listing.intro), keys.pages(listing.feedItems.slice(0, feedItemLimit))].join(':'),
+    })),
+  );
 }

@@ -1,6 +1,9 @@
 import { listingFor, localeCodes, paths, type ListingItem, type Locale, type ReleasePage } from '@iom/content-model';
 import type { SiteData } from './site-data.ts';
 
+/** How many of a country's releases its page shows (the rest is on the country's news listing). */
+export const countryPageReleases = 10;
+
 /** A listing of releases in one language: the news index, a year, a theme or a country's news. */
 export interface Listing {
   lang: Locale;
@@ -34,7 +37,7 @@ function groupBy(pages: readonly ReleasePage[], keys: (page: ReleasePage) => rea
  * Every listing of the site in every language, computed once: the routes, the feeds and the page inventory all read
  * this one list.
  */
-export function buildListings(site: Omit<SiteData, 'listings' | 'listingsById'>): Listing[] {
+export function buildListings(site: Omit<SiteData, 'listings' | 'listingsById' | 'keys'>): Listing[] {
   const listings: Listing[] = [];
   const byYear = groupBy(site.releases, (page) => [page.year]);
   const byTheme = groupBy(site.releases, (page) => page.themes);

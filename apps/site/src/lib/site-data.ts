@@ -15,6 +15,7 @@ import {
 import { createPageContext, type PageContext } from '@iom/ui/page-context';
 import { siteBase } from '../site-config.ts';
 import { buildListings, type Listing } from './listings.ts';
+import { createPageKeys, type PageKeys } from './page-keys.ts';
 import { readStoredSiteContent, type CountryEntry, type RenderedOverview, type RenderedRelease, type SiteContentPointer } from './stored-site-content.ts';
 
 export { bodyHtml, type RenderedOverview, type RenderedRelease } from './stored-site-content.ts';
@@ -47,6 +48,8 @@ export interface SiteData {
   listings: Listing[];
   /** Listings by `<lang>:<id>`. */
   listingsById: Map<string, Listing>;
+  /** Keys of what pages show, for rendering only what changed (page-keys.ts). */
+  keys: PageKeys;
 }
 
 async function loadSiteData(): Promise<SiteData> {
@@ -56,7 +59,7 @@ async function loadSiteData(): Promise<SiteData> {
   const codes = new Set(countries.filter((country) => country.presence !== 'none').map((country) => country.code));
   const slugs = new Map(countries.map((country) => [country.code, countrySlug(country.code, meta.officialNames)]));
   const contexts = new Map(localeCodes.map((lang) => [lang, createPageContext(lang, createTranslate(meta.strings[lang]), siteBase, meta.issues)]));
-  const data: Omit<SiteData, 'listings' | 'listingsById'> = {
+  const data: Omit<SiteData, 'listings' | 'listingsById' | 'keys'> = {
     releases,
     countries,
     overviews,
@@ -73,7 +76,7 @@ async function loadSiteData(): Promise<SiteData> {
     ctx: (lang) => contexts.get(lang)!,
   };
   const listings = buildListings(data);
-  return { ...data, listings, listingsById: new Map(listings.map((listing) => [`${listing.lang}:${listing.id}`, listing])) };
+  return { ...data, listings, listingsById: new Map(listings.map((listing) => [`${listing.lang}:${listing.id}`, listing])), keys: createPageKeys(data) };
 }
 
 let cached: Promise<SiteData> | undefined;

@@ -8,6 +8,8 @@ import type { ContentIssue, CountryOverview, CountryRecord, Locale, MissingStrin
 export interface StoredBody {
   html?: string | undefined;
   htmlFile?: string | undefined;
+  /** Files of the media folder the body shows or links to (`sample/rescue-boat.jpg`). */
+  media?: string[] | undefined;
 }
 
 /** A release page with its rendered body, as the loader stored it. */

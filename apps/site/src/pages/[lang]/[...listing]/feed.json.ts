@@ -4,7 +4,7 @@ import { feedInput, feedPaths } from '../../../lib/feed-input.ts';
 import { getSiteData } from '../../../lib/site-data.ts';
 
 export async function getStaticPaths() {
-  return feedPaths(await getSiteData());
+  return feedPaths(await getSiteData(), 'json');
 }
 
 /** JSON Feed 1.1 of a listing. */

@@ -4,7 +4,7 @@ import { feedInput, feedPaths } from '../../../lib/feed-input.ts';
 import { getSiteData } from '../../../lib/site-data.ts';
 
 export async function getStaticPaths() {
-  return feedPaths(await getSiteData());
+  return feedPaths(await getSiteData(), 'rss');
 }
 
 /** RSS 2.0 feed of a listing, written by @astrojs/rss. */
