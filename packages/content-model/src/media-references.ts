@@ -1,5 +1,4 @@
 import type { Root } from 'mdast';
-import { visit } from 'unist-util-visit';
 
 /** A file of content/media/ named by a content file, with where it is named. */
 export interface MediaReference {
@@ -25,7 +24,9 @@ export function mediaReferences(tree: Root): MediaReference[] {
     const path = decodeURI(url.slice(mediaPrefix.length).split(/[?#]/)[0]!);
     references.push({ path, line: node.position?.start.line, column: node.position?.start.column });
   };
-  visit(tree, (node) => {
+  // A plain walk in document order (what unist-util-visit did, at a tenth of the cost: this runs on every file).
+  type Walked = { type: string; children?: unknown[]; position?: { start: { line: number; column: number } } | undefined };
+  const walk = (node: Walked): void => {
     // A plain string: the MDX node types are known only where remark-mdx's type augmentation is loaded.
     const type: string = node.type;
     if (type === 'image' || type === 'link' || type === 'definition') add((node as { url?: unknown }).url, node);
@@ -34,6 +35,8 @@ export function mediaReferences(tree: Root): MediaReference[] {
         if (attribute.type === 'mdxJsxAttribute' && (attribute.name === 'src' || attribute.name === 'href')) add(attribute.value, node);
       }
     }
-  });
+    if (node.children) for (const child of node.children as Walked[]) walk(child);
+  };
+  walk(tree);
   return references;
 }

@@ -1,15 +1,25 @@
 /**
- * Benchmark: parse + check + render of one realistic release (about 4 KB), repeated, with the time per file.
- * The site renders about 20,000 such files per build on 2 cores, so a millisecond here is ten seconds of build.
+ * Benchmark: how long `prepareFile` (decode, frontmatter, parse, check, search text, media, fingerprint, render)
+ * takes per file, through the quick parser and through remark, with the share of files the quick parser reads.
+ * The site prepares about 20,000 such files per build on 2 cores, so a millisecond here is ten seconds of build.
  *
- * Run: `node packages/content-model/src/mdx/bench-safe-mdx.ts [iterations]` (Node 24 runs TypeScript directly).
+ * Run: `node packages/content-model/src/mdx/bench-safe-mdx.ts [corpus-folder] [--rounds N]` (Node 24 runs TypeScript
+ * directly). Without a folder it measures its built-in samples: a typical English release, the same in Arabic, and a
+ * release that uses the whole dialect (table, footnote, block quote, strikethrough), which the quick parser leaves to
+ * remark. A folder (such as `node packages/bench/src/corpus-cli.ts --releases 300 --out /tmp/corpus-small`) is
+ * read for every `.mdx` under it, grouped by language.
  */
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { checkSafeMdx } from './check-safe-mdx.ts';
+import { prepareFile, prepareFileWith } from '../prepare/prepare-file.ts';
+import type { PrepareRender } from '../prepare/prepare-file.ts';
+import { locateFrontmatter } from './frontmatter.ts';
 import { parseContentFile } from './parse-content-file.ts';
+import { quickParse } from './quick-parse.ts';
 import { renderSafeMdx } from './render-safe-mdx.ts';
-import type { RenderOptions } from './render-safe-mdx.ts';
 
+// The whole dialect: the quick parser gives up on its table, footnote and block quote, and remark reads it.
 const release = `---
 title: "IOM, UNHCR Train Libyan Partners on Protection of Migrants and Refugees"
 date: 2016-09-02
@@ -89,45 +99,206 @@ For more information, please contact:
 <Contacts />
 `;
 
-const options: RenderOptions = {
+
+// A release as the corpus and most real content write it: paragraphs, headings, a list, links, components.
+const typicalRelease = `---
+title: "IOM Trains 78 Officials in Bishkek on Health Screening"
+type: "press-release"
+scope: "country"
+date: "2019-04-27"
+dateline:
+  place: "Bishkek"
+  country: "KG"
+countries: ["KG", "RU"]
+themes: ["labour-migration", "emergency-response"]
+partners: []
+funders: ["Government of Switzerland"]
+contacts:
+  - name: "Ana Dillon"
+    organisation: "IOM"
+    office: "IOM Kyrgyzstan"
+    phone: "+494 62 764 8163"
+    email: "adillon@iom.int"
+---
+
+Community leaders in Bishkek welcomed the initiative and asked for it to be extended to neighbouring
+districts. Training sessions covered first aid, the rights of migrant workers and referral procedures.
+
+Engineers repaired water points and latrines in 20 villages around Bishkek. Health workers screened 70,392
+people for malnutrition, tuberculosis and other conditions. The response also includes winter clothing for
+drought-affected herders with specific needs, such as older people and persons with disabilities. The project
+is part of a wider effort to improve access to health care for returning migrants in the region.
+
+## The response so far
+
+The situation remains fragile, and needs are expected to grow before the end of 2019. Heavy rains and rising
+prices have made the situation of the displaced families in Kyrgyzstan more difficult. Local authorities in
+Bishkek have asked for additional support to provide cash assistance, according to the
+[Displacement Tracking Matrix](https://dtm.iom.int/).
+
+<Statistic value="70,392" label="people screened for malnutrition and tuberculosis" source="IOM Displacement Tracking Matrix" />
+
+Since April, mobile teams have visited 29 communities to carry out land rehabilitation. The assessment found
+that the people on the move most at risk were living in informal settlements without **decent work**. Each
+family received non-food items, as well as information on how to obtain *legal status*.
+
+- land rehabilitation in 28 locations
+- psychosocial support for children and their families
+- repairs to water points and latrines in 12 sites, with the support of
+  <abbr title="United Nations Development Programme">UNDP</abbr>
+- information sessions on how to obtain safe shelter
+
+<PullQuote cite="Ana Dillon, IOM Chief of Mission">
+Returning migrants need more than a ticket home. They need a way to make a living, and a community that
+knows how to welcome them back.
+</PullQuote>
+
+## Funding
+
+The response also includes emergency shelter kits for members of host communities with specific needs, such as
+older people and persons with disabilities. A hotline set up with WFP has received more than 842 calls since
+April. Read more on [our news page](/en/news/).
+
+<Figure src="/images/bench/figure-12.jpg" alt="Health workers screen a family" caption="Screening in Bishkek." credit="© IOM 2019 / Ana Dillon" width="1200" height="800" />
+
+IOM also supports national authorities with health screening, so that services can continue after the project
+ends. The centre in Bishkek offers temporary accommodation and hygiene kits under one roof.
+
+<Contacts />
+`;
+
+// The same kind of release in Arabic (right to left), as the Arabic content files write it.
+const arabicRelease = `---
+title: "المنظمة الدولية للهجرة تدرّب 78 مسؤولاً في بيشكيك على الفحص الصحي"
+translationOf:
+  lang: "en"
+  hash: "4e744044c1f6"
+---
+
+رحّب قادة المجتمع المحلي في بيشكيك بهذه المبادرة وطلبوا توسيعها لتشمل المناطق المجاورة. وتناولت الدورات
+التدريبية الإسعافات الأولية وحقوق العمال المهاجرين وإجراءات الإحالة.
+
+أصلح المهندسون نقاط المياه والمراحيض في 20 قرية حول بيشكيك. وفحص العاملون الصحيون 70392 شخصاً للكشف عن سوء
+التغذية والسل وأمراض أخرى. وتشمل الاستجابة أيضاً الملابس الشتوية للرعاة المتضررين من الجفاف من ذوي الاحتياجات
+الخاصة، مثل كبار السن والأشخاص ذوي الإعاقة.
+
+## الاستجابة حتى الآن
+
+لا يزال الوضع هشاً، ويُتوقع أن تزداد الاحتياجات قبل نهاية عام 2019. وقد جعلت الأمطار الغزيرة وارتفاع الأسعار
+وضع الأسر النازحة في قيرغيزستان أكثر صعوبة، بحسب [مصفوفة تتبع النزوح](https://dtm.iom.int/ar).
+
+<Statistic value="70392" label="شخصاً خضعوا لفحص سوء التغذية والسل" source="مصفوفة تتبع النزوح" />
+
+منذ نيسان/أبريل، زارت الفرق المتنقلة 29 مجتمعاً محلياً لتنفيذ أعمال إصلاح الأراضي. ووجد التقييم أن الأشخاص
+المتنقلين الأكثر عرضة للخطر يعيشون في مستوطنات غير رسمية دون **عمل لائق**.
+
+- إصلاح الأراضي في 28 موقعاً
+- الدعم النفسي والاجتماعي للأطفال وأسرهم
+- إصلاح نقاط المياه والمراحيض في 12 موقعاً بدعم من <bdi>UNDP</bdi>
+- جلسات إعلامية حول كيفية الحصول على مأوى آمن
+
+<PullQuote cite="آنا ديلون، رئيسة بعثة المنظمة الدولية للهجرة">
+لا يحتاج المهاجرون العائدون إلى تذكرة عودة فحسب، بل إلى سبيل لكسب العيش ومجتمع يعرف كيف يستقبلهم من جديد.
+</PullQuote>
+
+## التمويل
+
+تشمل الاستجابة أيضاً مجموعات المأوى الطارئ لأفراد المجتمعات المضيفة من ذوي الاحتياجات الخاصة. واقرأ المزيد على
+[صفحة الأخبار](/ar/news/).
+
+<Figure src="/images/bench/figure-12.jpg" alt="عاملون صحيون يفحصون أسرة" caption="الفحص في بيشكيك." credit="© IOM 2019 / آنا ديلون" width="1200" height="800" />
+
+<Contacts />
+`;
+
+const render: PrepareRender = {
   labels: { source: 'Source:', footnotes: 'Footnotes', backToContent: 'Back to content' },
-  resolveImage: (src) => ({ src: `/images/2016/${src.replace(/^\.\//, '')}`, width: 1200, height: 800 }),
-  linkRewriter: (url) => (url.startsWith('/') ? `/newsroom${url}` : url),
-  renderContacts: () => '<section class="c-contacts">…</section>',
-  siteOrigin: 'https://www.iom.int',
+  base: '/newsroom/',
+  contactsMarker: '<!--contacts-->',
 };
 
-const iterations = Number(process.argv[2] ?? 2000);
-const file = 'content/releases/2016/iom-unhcr-train-libyan-partners/en.mdx';
-
-function once(): { parse: number; check: number; render: number } {
-  const t0 = performance.now();
-  const parsed = parseContentFile(file, release);
-  const t1 = performance.now();
-  const issues = checkSafeMdx(file, parsed.tree);
-  const t2 = performance.now();
-  renderSafeMdx(parsed.tree, options);
-  const t3 = performance.now();
-  if (parsed.issues.length + issues.length > 0) throw new Error(`The benchmark release has problems: ${JSON.stringify([...parsed.issues, ...issues])}`);
-  return { parse: t1 - t0, check: t2 - t1, render: t3 - t2 };
+interface Sample {
+  file: string;
+  lang: string;
+  text: string;
+  bytes: Uint8Array;
 }
 
-// Warm up so the JIT has compiled the hot paths before measuring.
-for (let i = 0; i < 200; i++) once();
-
-const totals = { parse: 0, check: 0, render: 0 };
-const start = performance.now();
-for (let i = 0; i < iterations; i++) {
-  const t = once();
-  totals.parse += t.parse;
-  totals.check += t.check;
-  totals.render += t.render;
+function languageOf(file: string): string {
+  return /(?:^|[/\\])(en|fr|es|ar)\.mdx$/.exec(file)?.[1] ?? 'other';
 }
-const elapsed = performance.now() - start;
-const perFile = elapsed / iterations;
 
-console.log(`safe MDX: ${iterations} × ${Buffer.byteLength(release)} bytes`);
-console.log(`  parse  ${(totals.parse / iterations).toFixed(3)} ms/file`);
-console.log(`  check  ${(totals.check / iterations).toFixed(3)} ms/file`);
-console.log(`  render ${(totals.render / iterations).toFixed(3)} ms/file`);
-console.log(`  total  ${perFile.toFixed(3)} ms/file → 20,000 files ≈ ${((perFile * 20000) / 1000 / 2).toFixed(1)} s on 2 cores`);
+function samplesFrom(folder: string | undefined): Sample[] {
+  const named = folder
+    ? readdirSync(folder, { recursive: true, withFileTypes: true })
+        .filter((entry) => entry.isFile() && entry.name.endsWith('.mdx'))
+        .map((entry) => {
+          const file = path.join(entry.parentPath, entry.name);
+          return { file, text: readFileSync(file, 'utf8') };
+        })
+    : [
+        { file: 'content/releases/2019/typical/en.mdx', text: typicalRelease },
+        { file: 'content/releases/2019/typical/ar.mdx', text: arabicRelease },
+        { file: 'content/releases/2016/whole-dialect/en.mdx', text: release },
+      ];
+  return named.map(({ file, text }) => ({ file, lang: languageOf(file), text, bytes: new TextEncoder().encode(text) }));
+}
+
+/** Milliseconds per item of `run` over `items`: the best of `rounds` rounds, the one the machine disturbed least. */
+function msPerFile<T>(items: readonly T[], rounds: number, run: (item: T) => unknown): number {
+  if (items.length === 0) return Number.NaN;
+  // One round to warm up, so that the JIT has compiled the hot paths before measuring.
+  for (const item of items) run(item);
+  let best = Number.POSITIVE_INFINITY;
+  for (let round = 0; round < rounds; round++) {
+    const start = performance.now();
+    for (const item of items) run(item);
+    best = Math.min(best, (performance.now() - start) / items.length);
+  }
+  return best;
+}
+
+const args = process.argv.slice(2);
+const roundsAt = args.indexOf('--rounds');
+const rounds = roundsAt === -1 ? 5 : Number(args[roundsAt + 1]);
+const folder = args.find((arg, index) => !arg.startsWith('--') && args[index - 1] !== '--rounds');
+const all = samplesFrom(folder);
+if (all.length === 0) throw new Error(`No .mdx file under ${folder}`);
+// Built-in samples are short: repeat them so that each round lasts long enough to measure.
+const repeat = folder ? 1 : 200;
+
+const fixed = (value: number, digits = 3) => (Number.isNaN(value) ? '–' : value.toFixed(digits));
+const column = (value: number, width: number) => `${fixed(value).padStart(width)} ms`;
+console.log(`safe MDX: ${all.length} files from ${folder ?? 'the built-in samples'}, best of ${rounds} rounds (ms per file)`);
+// quick: the share of files prepareFile reads with the quick parser; quick path / remark path: prepareFile with one
+// parser only; quick parse / remark parse: the parse alone; render: renderSafeMdx alone.
+console.log('group                files    bytes  quick  prepareFile  quick path  remark path  quick parse  remark parse   render');
+const groups = new Map<string, Sample[]>([['all', all]]);
+for (const sample of all) {
+  const name = folder ? sample.lang : `${path.basename(path.dirname(sample.file))} (${sample.lang})`;
+  groups.set(name, [...(groups.get(name) ?? []), sample]);
+}
+for (const [name, group] of groups) {
+  const samples = Array.from({ length: repeat }, () => group).flat();
+  const quick = samples.filter((sample) => prepareFileWith('quick', sample.file, sample.bytes, render) !== undefined);
+  const blocks = new Map(quick.map((sample) => [sample, locateFrontmatter(sample.text)]));
+  const trees = samples.map((sample) => parseContentFile(sample.file, sample.text).tree);
+  const bytes = group.reduce((sum, sample) => sum + sample.bytes.length, 0) / group.length;
+  const cells = [
+    msPerFile(samples, rounds, (sample) => prepareFile(sample.file, sample.bytes, render)),
+    msPerFile(quick, rounds, (sample) => prepareFileWith('quick', sample.file, sample.bytes, render)),
+    msPerFile(samples, Math.min(rounds, 3), (sample) => prepareFileWith('remark', sample.file, sample.bytes, render)),
+    msPerFile(quick, rounds, (sample) => {
+      const block = blocks.get(sample);
+      return block && block !== 'unclosed' ? quickParse(sample.text, block) : undefined;
+    }),
+    msPerFile(samples, Math.min(rounds, 3), (sample) => parseContentFile(sample.file, sample.text)),
+    msPerFile(trees, rounds, (tree) => renderSafeMdx(tree, { labels: render.labels })),
+  ];
+  console.log(
+    `${name.padEnd(20)} ${String(group.length).padStart(5)} ${String(Math.round(bytes)).padStart(8)} ${`${Math.round((100 * quick.length) / samples.length)} %`.padStart(6)}` +
+      `  ${column(cells[0]!, 8)}  ${column(cells[1]!, 7)}  ${column(cells[2]!, 8)}  ${column(cells[3]!, 8)}  ${column(cells[4]!, 9)}  ${column(cells[5]!, 5)}`,
+  );
+}
+const total = msPerFile(Array.from({ length: repeat }, () => all).flat(), rounds, (sample) => prepareFile(sample.file, sample.bytes, render));
+console.log(`prepareFile, all files: ${fixed(total)} ms/file → 20,000 files ≈ ${fixed((total * 20000) / 1000 / 2, 1)} s on 2 cores`);

@@ -3,12 +3,14 @@
  * tags, and no code. Content is parsed with remark-mdx (exactly what the MDX compiler would see), checked against
  * the allow-list, and rendered to HTML by us; the MDX compiler never runs, so nothing in a content file executes.
  *
- * The pipeline for one file: `decodeContentSource` → `parseContentFile` → `checkSafeMdx` → `renderSafeMdx`.
+ * The pipeline for one file: `decodeContentSource` → `parseContentFile` (or `quickParse` for the common subset, which
+ * gives the same tree or gives up) → `checkSafeMdx` → `renderSafeMdx`. `prepareFile` (prepare/) runs it for the build.
  */
 export { decodeContentSource } from './decode-source.ts';
 export type { DecodedSource } from './decode-source.ts';
 export { parseContentFile } from './parse-content-file.ts';
 export type { ParsedContentFile } from './parse-content-file.ts';
+export { quickParse } from './quick-parse.ts';
 export { locateFrontmatter, parseFrontmatter } from './frontmatter.ts';
 export type { FrontmatterBlock, ParsedFrontmatter, SourcePoint } from './frontmatter.ts';
 export { checkSafeMdx } from './check-safe-mdx.ts';

@@ -6,7 +6,7 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import type { ContentIssue } from '../content-issue.ts';
 import { parseFrontmatter } from './frontmatter.ts';
-import type { SourcePoint } from './frontmatter.ts';
+import type { ParsedFrontmatter, SourcePoint } from './frontmatter.ts';
 import { mdxSyntaxIssue } from './mdx-syntax-issue.ts';
 import type { MdastNode } from './mdx-node-types.ts';
 
@@ -36,7 +36,8 @@ const parser = unified().use(remarkParse).use(remarkFrontmatter).use(remarkMdx).
 
 /**
  * Parses a decoded content file (see `decodeContentSource`): YAML frontmatter between `---` lines, then an MDX body.
- * Never throws for bad content; problems come back as issues with positions in the original file.
+ * Never throws for bad content; problems come back as issues with positions in the original file. `frontmatter` is
+ * the result of `parseFrontmatter(file, text)` when the caller already has it (it is not read twice).
  *
  * @example
  * const parsed = parseContentFile('content/releases/2016/x/en.mdx', '---\ntitle: Training\n---\n\n## Background\n');
@@ -45,8 +46,7 @@ const parser = unified().use(remarkParse).use(remarkFrontmatter).use(remarkMdx).
  * parsed.bodyStartLine;        // 4
  * parsed.tree.children[1];     // { type: 'heading', depth: 2, position: { start: { line: 5, column: 1 … } … } … }
  */
-export function parseContentFile(file: string, text: string): ParsedContentFile {
-  const frontmatter = parseFrontmatter(file, text);
+export function parseContentFile(file: string, text: string, frontmatter: ParsedFrontmatter = parseFrontmatter(file, text)): ParsedContentFile {
   const issues = [...frontmatter.issues];
   let tree: Root;
   try {
@@ -71,9 +71,14 @@ export function parseContentFile(file: string, text: string): ParsedContentFile 
 /**
  * Does what the MDX compiler's `remark-mark-and-unravel` does: a paragraph that holds only JSX elements and
  * expressions (and white space) is replaced by them, as flow nodes. So `<PullQuote>Words</PullQuote>` on one line is
- * a block, as it would be when compiled, and not a quote inside a paragraph.
+ * a block, as it would be when compiled, and not a quote inside a paragraph. Exported for `quickParse`, which must
+ * build the same tree.
+ *
+ * @example
+ * const tree = parser.parse('<PullQuote>Words</PullQuote>'); // root > paragraph > mdxJsxTextElement
+ * unravelJsxParagraphs(tree);                                 // root > mdxJsxFlowElement
  */
-function unravelJsxParagraphs(parent: { children: MdastNode[] }): void {
+export function unravelJsxParagraphs(parent: { children: MdastNode[] }): void {
   const children = parent.children;
   for (let index = 0; index < children.length; index++) {
     const node = children[index];

@@ -3,9 +3,11 @@ import { sourceFingerprint } from '../content-hash.ts';
 import type { ContentIssue } from '../content-issue.ts';
 import type { FieldPosition } from '../frontmatter-issues.ts';
 import { mediaReferences, type MediaReference } from '../media-references.ts';
-import { checkSafeMdx, decodeContentSource, parseContentFile, plainText, renderSafeMdx, type RenderLabels } from '../mdx/index.ts';
+import { checkSafeMdx, decodeContentSource, locateFrontmatter, parseContentFile, parseFrontmatter, plainText, renderSafeMdx, type RenderLabels } from '../mdx/index.ts';
+import type { ParsedFrontmatter } from '../mdx/index.ts';
 import { withBase } from '../urls.ts';
 import type { MdastNode } from '../mdx/mdx-node-types.ts';
+import { quickParse } from '../mdx/quick-parse.ts';
 
 /**
  * What the build needs to keep of one MDX content file once it has been read, checked and rendered. Plain data
@@ -42,6 +44,9 @@ function collectPaths(value: unknown, prefix: string, into: string[]): void {
   }
 }
 
+/** Attributes whose words readers see, so search finds them. */
+const searchedAttributes = new Set(['caption', 'label', 'value', 'cite', 'title', 'alt']);
+
 /** Block-level text of a body, one line per paragraph, heading or list item: what search indexes. */
 function searchText(tree: Root): string {
   const parts: string[] = [];
@@ -52,53 +57,118 @@ function searchText(tree: Root): string {
     }
     if ((node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') && 'attributes' in node) {
       for (const attribute of node.attributes) {
-        if (attribute.type === 'mdxJsxAttribute' && typeof attribute.value === 'string' && ['caption', 'label', 'value', 'cite', 'title', 'alt'].includes(attribute.name)) parts.push(attribute.value);
+        if (attribute.type === 'mdxJsxAttribute' && typeof attribute.value === 'string' && searchedAttributes.has(attribute.name)) parts.push(attribute.value);
       }
     }
     if ('children' in node) for (const child of node.children as MdastNode[]) walk(child);
   };
   for (const child of tree.children as MdastNode[]) walk(child);
-  return parts.join('\n').replace(/[ \t]+/g, ' ').trim();
+  // Runs of spaces and tabs become one space. Matching only runs of two or more (and lone tabs) gives the same text
+  // as replacing every run, without rewriting each of the thousand single spaces of a release.
+  return parts.join('\n').replace(/[ \t]{2,}|\t/g, ' ').trim();
 }
+
+/** What `prepareFile` needs to render a body: serializable, so worker threads can share it. */
+export interface PrepareRender {
+  labels: RenderLabels;
+  /** The deployment's base path: root-relative links and images get it. */
+  base: string;
+  /** What `<Contacts />` becomes in the HTML. */
+  contactsMarker: string;
+}
+
+/** Which parser prepared a file: `quick` (the common subset, see `quickParse`) or `remark` (everything). */
+export type PrepareParser = 'quick' | 'remark';
 
 /**
  * Reads one MDX content file from its bytes: decode (UTF-8 only), parse, check the safe dialect, collect the media
  * it names, fingerprint it, and render it when `render` is given and the file is safe. Never throws for content.
  *
+ * Most files are parsed by `quickParse`, some fifty times faster than remark; a file it does not handle with
+ * certainty, or in which the check finds a problem (so that messages carry remark's exact positions), goes through
+ * remark. The result is the same either way, which the differential tests check on every content file.
+ *
  * @example
- * prepareFile('content/releases/2016/x/en.mdx', bytes, { labels, base: '/' }).issues // [] for a good file
+ * prepareFile('content/releases/2016/x/en.mdx', bytes, { labels, base: '/', contactsMarker }).issues // [] for a good file
  */
-export function prepareFile(file: string, bytes: Uint8Array, render?: { labels: RenderLabels; base: string; contactsMarker: string }): PreparedFile {
+export function prepareFile(file: string, bytes: Uint8Array, render?: PrepareRender): PreparedFile {
   const decoded = decodeContentSource(file, bytes);
-  if ('issue' in decoded) return { issues: [decoded.issue], frontmatter: undefined, positions: {}, fingerprint: '', text: '', media: [] };
-  const parsed = parseContentFile(file, decoded.text);
+  if ('issue' in decoded) return undecodable(decoded.issue);
+  const frontmatter = parseFrontmatter(file, decoded.text);
+  return prepareQuick(file, decoded.text, frontmatter, render) ?? prepareWithRemark(file, decoded.text, frontmatter, render);
+}
+
+/**
+ * `prepareFile` with one parser only, for the differential tests and the benchmark: `'remark'` always prepares the
+ * file; `'quick'` returns `undefined` when `prepareFile` would have fallen back to remark.
+ *
+ * @example
+ * prepareFileWith('quick', file, bytes) ?? 'left to remark'
+ */
+export function prepareFileWith(parser: PrepareParser, file: string, bytes: Uint8Array, render?: PrepareRender): PreparedFile | undefined {
+  const decoded = decodeContentSource(file, bytes);
+  if ('issue' in decoded) return undecodable(decoded.issue);
+  const frontmatter = parseFrontmatter(file, decoded.text);
+  return parser === 'quick' ? prepareQuick(file, decoded.text, frontmatter, render) : prepareWithRemark(file, decoded.text, frontmatter, render);
+}
+
+function undecodable(issue: ContentIssue): PreparedFile {
+  return { issues: [issue], frontmatter: undefined, positions: {}, fingerprint: '', text: '', media: [] };
+}
+
+function prepareQuick(file: string, text: string, frontmatter: ParsedFrontmatter, render: PrepareRender | undefined): PreparedFile | undefined {
+  // A broken frontmatter block is reported with the body's syntax problems, which only remark can tell.
+  if (frontmatter.issues.length > 0) return undefined;
+  const block = locateFrontmatter(text);
+  if (block === undefined || block === 'unclosed') return undefined;
+  const tree = quickParse(text, block);
+  if (tree === undefined) return undefined;
+  // The quick tree has no positions on most nodes; a problem is reported from remark's tree instead.
+  if (checkSafeMdx(file, tree).length > 0) return undefined;
+  return prepared(frontmatter, text.slice(frontmatter.bodyOffset), tree, [], render);
+}
+
+function prepareWithRemark(file: string, text: string, frontmatter: ParsedFrontmatter, render: PrepareRender | undefined): PreparedFile {
+  const parsed = parseContentFile(file, text, frontmatter);
+  if (parsed.issues.length > 0) {
+    const { positions, fingerprint } = describeSource(frontmatter, parsed.body);
+    return { issues: parsed.issues, frontmatter: parsed.frontmatter, positions, fingerprint, text: '', media: [] };
+  }
+  return prepared(frontmatter, parsed.body, parsed.tree, checkSafeMdx(file, parsed.tree), render);
+}
+
+/** Where each frontmatter field is written, and the fingerprint a translation records. */
+function describeSource(frontmatter: ParsedFrontmatter, body: string): Pick<PreparedFile, 'positions' | 'fingerprint'> {
   const positions: Record<string, FieldPosition & object> = {};
   const paths: string[] = [''];
-  collectPaths(parsed.frontmatter, '', paths);
+  collectPaths(frontmatter.data, '', paths);
   for (const path of paths) {
-    const at = parsed.fieldLines(path);
+    const at = frontmatter.fieldLines(path);
     if (at) positions[path] = at;
   }
-  const data = parsed.frontmatter ?? {};
+  const data = frontmatter.data ?? {};
   const fingerprint = sourceFingerprint({
     title: typeof data.title === 'string' ? data.title : '',
     summary: typeof data.summary === 'string' ? data.summary : undefined,
-    body: parsed.body,
+    body,
   });
-  if (parsed.issues.length > 0) return { issues: parsed.issues, frontmatter: parsed.frontmatter, positions, fingerprint, text: '', media: [] };
-  const issues = checkSafeMdx(file, parsed.tree);
+  return { positions, fingerprint };
+}
+
+function prepared(frontmatter: ParsedFrontmatter, body: string, tree: Root, issues: ContentIssue[], render: PrepareRender | undefined): PreparedFile {
+  const { positions, fingerprint } = describeSource(frontmatter, body);
   // Root-relative links and images get the deployment's base (the site may live under /mirror/).
   const rooted = (url: string) => url.startsWith('/') && !url.startsWith('//');
   return {
     issues,
-    frontmatter: parsed.frontmatter,
+    frontmatter: frontmatter.data,
     positions,
     fingerprint,
-    text: searchText(parsed.tree),
-    media: mediaReferences(parsed.tree),
+    text: searchText(tree),
+    media: mediaReferences(tree),
     html:
       render && issues.length === 0
-        ? renderSafeMdx(parsed.tree, {
+        ? renderSafeMdx(tree, {
             labels: render.labels,
             renderContacts: () => render.contactsMarker,
             linkRewriter: (url) => (rooted(url) ? withBase(url, render.base) : url),
