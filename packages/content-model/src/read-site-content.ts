@@ -8,7 +8,7 @@ import type { OfficialNames } from './country-names.ts';
 import { localeCodes, type Locale } from './locales.ts';
 import { mediaPrefix } from './media-references.ts';
 import { decodeContentSource } from './mdx/index.ts';
-import { prepareFiles, type PreparedResult, type RenderSpec } from './prepare/prepare-files.ts';
+import { prepareFiles, storedBodyRef, type PreparedResult, type RenderSpec, type StoredBodyRef } from './prepare/prepare-files.ts';
 import { linkReleases, validateReleaseFile, type ReleasePage, type ValidatedReleaseFile } from './releases.ts';
 import { resolveUiStrings, type MissingString, type UiStrings } from './ui-strings.ts';
 import { parseYamlFile } from './yaml-file.ts';
@@ -30,10 +30,8 @@ export interface SiteContent {
 export interface PageBody {
   /** The HTML, when rendered without a cache. */
   html?: string | undefined;
-  /** The file holding the HTML, when rendered with a cache. */
-  htmlFile?: string | undefined;
-  /** The body's words without markup. */
-  text: string;
+  /** Where the HTML is in the content cache, when rendered with one (read it with `readStoredBody`). */
+  stored?: StoredBodyRef | undefined;
   /** Files of the media folder the body shows or links to (`sample/rescue-boat.jpg`). */
   media: string[];
 }
@@ -160,6 +158,11 @@ export async function readSiteContent(options: ReadSiteContentOptions): Promise<
     }
   };
   const bodies = new Map<string, PageBody>();
+  const bodyOf = (result: PreparedResult): PageBody => ({
+    html: result.html,
+    stored: result.body && options.cacheDir ? storedBodyRef(options.cacheDir, result.body) : undefined,
+    media: result.media.map((reference) => reference.path),
+  });
 
   // Country overviews
   const overviewInputs: CountryOverviewInput[] = [];
@@ -172,7 +175,7 @@ export async function readSiteContent(options: ReadSiteContentOptions): Promise<
     const code = path.basename(path.dirname(file)).toUpperCase();
     const lang = path.basename(file, '.mdx');
     overviewInputs.push({ file: shown, code, lang, frontmatter: result.frontmatter, fieldPosition: positionsOf(result), fingerprint: result.fingerprint });
-    bodies.set(`${code}/${lang}`, { html: result.html, htmlFile: result.htmlFile, text: result.text, media: result.media.map((reference) => reference.path) });
+    bodies.set(`${code}/${lang}`, bodyOf(result));
   }
   const overviewResult = linkCountryOverviews(overviewInputs, countryCodes);
   issues.push(...overviewResult.issues);
@@ -207,7 +210,7 @@ export async function readSiteContent(options: ReadSiteContentOptions): Promise<
       }
     }
     validated.push(release);
-    bodies.set(`${key}/${release.lang}`, { html: result.html, htmlFile: result.htmlFile, text: result.text, media: result.media.map((reference) => reference.path) });
+    bodies.set(`${key}/${release.lang}`, bodyOf(result));
   }
   const linked = linkReleases(validated, { countries: countryCodes, themes: new Set(themes) });
   issues.push(...linked.issues);

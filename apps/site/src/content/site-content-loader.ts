@@ -35,7 +35,7 @@ export function siteContentLoader(options: { contentDir: string; displayRoot: st
         if (issues.length > 0) logger.error(formatContentIssues(issues));
         const body = (id: string) => {
           const entry = bodies.get(id);
-          return { html: entry?.html, htmlFile: entry?.htmlFile, media: entry?.media ?? [] };
+          return { html: entry?.html, stored: entry?.stored, media: entry?.media ?? [] };
         };
         const payload: StoredSiteContent = {
           releases: content.releases.map((page) => ({ kind: 'release', ...page, ...body(page.id) })),

@@ -3,11 +3,12 @@ import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { ContentIssue, CountryOverview, CountryRecord, Locale, MissingString, OfficialNames, ReleasePage, UiStrings } from '@iom/content-model';
+import { readStoredBody, type StoredBodyRef } from '@iom/content-model/prepare/prepare-files';
 
-/** A rendered body as the loader stored it: the HTML itself, or the cache file holding it. */
+/** A rendered body as the loader stored it: the HTML itself, or where it is in the content cache. */
 export interface StoredBody {
   html?: string | undefined;
-  htmlFile?: string | undefined;
+  stored?: StoredBodyRef | undefined;
   /** Files of the media folder the body shows or links to (`sample/rescue-boat.jpg`). */
   media?: string[] | undefined;
 }
@@ -83,5 +84,5 @@ export function readStoredSiteContent(pointer: SiteContentPointer): StoredSiteCo
 
 /** The HTML of a stored body (read from the content cache at render time, so that no process holds every body). */
 export function bodyHtml(entry: StoredBody): string {
-  return entry.html ?? (entry.htmlFile ? readFileSync(entry.htmlFile, 'utf8') : '');
+  return entry.html ?? (entry.stored ? readStoredBody(entry.stored) : '');
 }

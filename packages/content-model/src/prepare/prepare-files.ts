@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
-import { mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { closeSync, existsSync, openSync, readFileSync, readSync, readdirSync, statSync, writeSync } from 'node:fs';
+import { mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -27,8 +27,18 @@ export interface PrepareTask {
   lang?: string | undefined;
 }
 
-/** A prepared file; with a cache, the HTML is in `htmlFile` instead of `html`. */
-export type PreparedResult = PreparedFile & { htmlFile?: string | undefined };
+/** Where a rendered body is kept in the cache: a slice of a pack file (read it with {@link readBody}). */
+export interface BodyLocation {
+  pack: string;
+  offset: number;
+  length: number;
+}
+
+/**
+ * A prepared file. Without a cache it is the whole {@link PreparedFile}; with one, the rendered HTML is in the cache
+ * (`body`) instead of `html`, and the words for search (`text`, which the site does not read) are left out.
+ */
+export type PreparedResult = Omit<PreparedFile, 'text'> & { text?: string | undefined; body?: BodyLocation | undefined };
 
 export interface PrepareOptions {
   /** Render specs by language; files of languages without one are not rendered. */
@@ -61,85 +71,231 @@ const workerThreshold = 48;
 
 interface WorkItem { index: number; file: string; path: string; key: string; spec: RenderSpec | undefined }
 
-function runInWorkers(items: WorkItem[], count: number, cacheDir: string | undefined): Promise<Map<number, PreparedResult>> {
+/** The cache's index: every prepared file by key (content hash, file name, render settings). */
+type CacheIndex = Record<string, PreparedResult>;
+
+/**
+ * A file that rendered bodies are appended to, one after the other: one file per worker and build instead of one
+ * per body, because creating a file costs far more than writing to one (20,000 releases: most of a cold sync was
+ * spent creating 40,000 cache files).
+ */
+export class BodyPack {
+  readonly #fd: number;
+  readonly name: string;
+  #offset = 0;
+
+  constructor(dir: string, name: string) {
+    this.name = name;
+    this.#fd = openSync(path.join(dir, name), 'a');
+    this.#offset = statSync(path.join(dir, name)).size;
+  }
+
+  /** Appends one body; returns where it is. */
+  add(html: string): BodyLocation {
+    const bytes = Buffer.from(html, 'utf8');
+    writeSync(this.#fd, bytes);
+    const location = { pack: this.name, offset: this.#offset, length: bytes.length };
+    this.#offset += bytes.length;
+    return location;
+  }
+
+  close(): void {
+    closeSync(this.#fd);
+  }
+}
+
+/** Prepares one item, its body into `pack` when there is a cache. */
+export function prepareItem(item: { file: string; path: string; spec: RenderSpec | undefined }, bytes: Uint8Array, pack: BodyPack | undefined): PreparedResult {
+  const prepared = prepareFile(item.file, bytes, item.spec);
+  if (!pack) return prepared;
+  const { html, text: _text, ...rest } = prepared;
+  return { ...rest, body: html === undefined ? undefined : pack.add(html) };
+}
+
+function runInWorkers(items: WorkItem[], count: number, packDir: string | undefined, packPrefix: string): Promise<Map<number, PreparedResult>> {
   const results = new Map<number, PreparedResult>();
   const chunks = Array.from({ length: count }, (_, worker) => items.filter((_, index) => index % count === worker));
   return Promise.all(
     chunks.map(
-      (chunk) =>
+      (chunk, worker) =>
         new Promise<void>((resolve, reject) => {
-          const worker = new Worker(new URL('./prepare-worker.ts', import.meta.url), { workerData: { items: chunk, cacheDir } });
-          worker.on('message', (message: { index: number; result: PreparedResult }) => results.set(message.index, message.result));
-          worker.on('error', reject);
-          worker.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`content worker stopped with code ${code}`))));
+          const thread = new Worker(new URL('./prepare-worker.ts', import.meta.url), { workerData: { items: chunk, packDir, packName: `${packPrefix}-${worker}.html` } });
+          thread.on('message', (message: { index: number; result: PreparedResult }) => results.set(message.index, message.result));
+          thread.on('error', reject);
+          thread.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`content worker stopped with code ${code}`))));
         }),
     ),
   ).then(() => results);
 }
 
-/** Prepares one item in this thread, writing its cache entry. */
-export async function prepareItem(item: { file: string; path: string; key: string; spec: RenderSpec | undefined }, cacheDir: string | undefined): Promise<PreparedResult> {
-  const prepared = prepareFile(item.file, await readFile(item.path), item.spec);
-  if (!cacheDir) return prepared;
-  const { html, ...rest } = prepared;
-  const entry = path.join(cacheDir, `${item.key}.json`);
-  const htmlFile = html === undefined ? undefined : path.join(cacheDir, `${item.key}.html`);
-  if (htmlFile) await writeFile(htmlFile, html!);
-  const result: PreparedResult = { ...rest, htmlFile };
-  await writeFile(entry, JSON.stringify(result));
-  return result;
+const openPacks = new Map<string, number>();
+
+/** Where a body is, for a reader outside the cache: the pack's path, and the slice. */
+export interface StoredBodyRef {
+  file: string;
+  offset: number;
+  length: number;
+}
+
+/** The reference a reader needs for a body of the cache at `cacheDir` (see {@link readStoredBody}). */
+export function storedBodyRef(cacheDir: string, location: BodyLocation): StoredBodyRef {
+  return { file: path.join(cacheDir, `prepared-${codeFingerprint}`, 'packs', location.pack), offset: location.offset, length: location.length };
+}
+
+function readBody(packDir: string, location: BodyLocation): string {
+  return readStoredBody({ file: path.join(packDir, location.pack), offset: location.offset, length: location.length });
+}
+
+/**
+ * The rendered HTML of a body kept in the content cache (see `prepareFiles`). Pack files stay open for the next
+ * read: a build reads thousands of bodies from a few packs.
+ *
+ * @example
+ * readStoredBody(storedBodyRef(cacheDir, result.body!)) // '<p>…</p>'
+ */
+export function readStoredBody(location: StoredBodyRef): string {
+  const file = location.file;
+  let fd = openPacks.get(file);
+  if (fd === undefined) {
+    fd = openSync(file, 'r');
+    openPacks.set(file, fd);
+  }
+  const buffer = Buffer.allocUnsafe(location.length);
+  let read = 0;
+  while (read < location.length) {
+    const count = readSync(fd, buffer, read, location.length - read, location.offset + read);
+    if (count === 0) throw new Error(`The content cache is cut short (${file}); build again with SITE_CLEAN_CACHE=1.`);
+    read += count;
+  }
+  return buffer.toString('utf8');
+}
+
+/** Is another live process using this cache (marked by a file named after its pid)? */
+function othersAlive(usersDir: string): boolean {
+  for (const name of readdirSync(usersDir)) {
+    const pid = Number(name);
+    if (pid === process.pid) continue;
+    try {
+      process.kill(pid, 0);
+      return true;
+    } catch {
+      // gone: its mark is stale
+    }
+  }
+  return false;
 }
 
 /**
  * Prepares many MDX files: from the cache when a file's bytes, its language's render spec and the parser code are
  * unchanged, otherwise parsed, checked and rendered, on worker threads when there are many. Results come back in the
- * order of `tasks`. With a cache, entries no run asked for are removed at the end, so the cache never grows beyond
- * the content.
+ * order of `tasks`.
+ *
+ * The cache is one index (every prepared file's metadata, by key) and a few pack files holding the rendered bodies.
+ * Entries no run asked for are dropped from the index at the end, and packs nothing points at any more are removed
+ * (packs that are mostly dead are rewritten), so the cache never grows far beyond the content. A process using the
+ * cache marks it with its pid, and no clean-up happens while another one is alive, since it may still read bodies.
  *
  * @example
  * const results = await prepareFiles([{ file: 'content/releases/2016/x/en.mdx', path: '/…/en.mdx', lang: 'en' }], { render: { en: spec }, cacheDir });
+ * readStoredBody(storedBodyRef(cacheDir, results[0].body!)) // the release's HTML
  */
 export async function prepareFiles(tasks: readonly PrepareTask[], options: PrepareOptions = {}): Promise<PreparedResult[]> {
-  const cacheDir = options.cacheDir ? path.join(options.cacheDir, `prepared-${codeFingerprint}`) : undefined;
-  if (cacheDir) await mkdir(cacheDir, { recursive: true });
+  const root = options.cacheDir ? path.join(options.cacheDir, `prepared-${codeFingerprint}`) : undefined;
+  const packDir = root ? path.join(root, 'packs') : undefined;
+  const usersDir = root ? path.join(root, 'users') : undefined;
+  if (root) {
+    await mkdir(packDir!, { recursive: true });
+    await mkdir(usersDir!, { recursive: true });
+    await writeFile(path.join(usersDir!, String(process.pid)), '');
+  }
+  const indexFile = root ? path.join(root, 'index.json') : undefined;
+  let index: CacheIndex = {};
+  if (indexFile && existsSync(indexFile)) {
+    try {
+      index = JSON.parse(await readFile(indexFile, 'utf8')) as CacheIndex;
+    } catch {
+      index = {}; // an unreadable index is an empty cache
+    }
+  }
   const results = new Array<PreparedResult | undefined>(tasks.length);
   const misses: WorkItem[] = [];
-  const used = new Set<string>();
+  const used: CacheIndex = {};
   // Read and hash in bounded batches: all at once would hold every file in memory, one by one would wait on disk.
   const batch = 256;
   for (let start = 0; start < tasks.length; start += batch) {
     await Promise.all(
       tasks.slice(start, start + batch).map(async (task, offset) => {
-        const index = start + offset;
+        const position = start + offset;
         const spec = task.lang ? options.render?.[task.lang] : undefined;
         const bytes = await readFile(task.path);
         const key = `${createHash('sha256').update(bytes).update(task.file).digest('hex').slice(0, 24)}-${renderKeyOf(spec)}`;
-        used.add(key);
-        if (cacheDir) {
-          try {
-            const cached = JSON.parse(await readFile(path.join(cacheDir, `${key}.json`), 'utf8')) as PreparedResult;
-            if (!cached.htmlFile || existsSync(cached.htmlFile)) {
-              results[index] = cached;
-              return;
-            }
-          } catch {
-            // not cached yet
-          }
+        const cached = index[key];
+        if (cached && (!cached.body || existsSync(path.join(packDir!, cached.body.pack)))) {
+          results[position] = cached;
+          used[key] = cached;
+        } else {
+          misses.push({ index: position, file: task.file, path: task.path, key, spec });
         }
-        misses.push({ index, file: task.file, path: task.path, key, spec });
       }),
     );
   }
+  const packPrefix = `${Date.now().toString(36)}-${process.pid}`;
   const workers = Math.min(options.workers ?? availableParallelism(), misses.length);
   if (misses.length >= workerThreshold && workers > 1) {
-    for (const [index, result] of await runInWorkers(misses, workers, cacheDir)) results[index] = result;
-  } else {
-    for (const item of misses) results[item.index] = await prepareItem(item, cacheDir);
-  }
-  if (cacheDir) {
-    for (const name of await readdir(cacheDir)) {
-      if (!used.has(name.replace(/\.(json|html)$/, ''))) await rm(path.join(cacheDir, name), { force: true });
+    for (const [position, result] of await runInWorkers(misses, workers, packDir, packPrefix)) results[position] = result;
+  } else if (misses.length > 0) {
+    const pack = packDir ? new BodyPack(packDir, `${packPrefix}-main.html`) : undefined;
+    try {
+      for (const item of misses) results[item.index] = prepareItem(item, await readFile(item.path), pack);
+    } finally {
+      pack?.close();
     }
   }
+  if (root) {
+    for (const item of misses) used[item.key] = results[item.index]!;
+    const temporary = `${indexFile!}.${process.pid}.tmp`;
+    await writeFile(temporary, JSON.stringify(used));
+    await rename(temporary, indexFile!);
+    if (!othersAlive(usersDir!)) await cleanPacks(packDir!, usersDir!, used, indexFile!);
+  }
   return results as PreparedResult[];
+}
+
+/** Removes packs nothing points at, and rewrites the live bodies of packs that are mostly dead. */
+async function cleanPacks(packDir: string, usersDir: string, index: CacheIndex, indexFile: string): Promise<void> {
+  const live = new Map<string, number>();
+  for (const entry of Object.values(index)) if (entry.body) live.set(entry.body.pack, (live.get(entry.body.pack) ?? 0) + entry.body.length);
+  const sizes = new Map((await readdir(packDir)).map((name) => [name, statSync(path.join(packDir, name)).size]));
+  for (const [name] of sizes) if (!live.has(name)) await rm(path.join(packDir, name), { force: true });
+  const liveBytes = [...live.values()].reduce((sum, bytes) => sum + bytes, 0);
+  const allBytes = [...live.keys()].reduce((sum, name) => sum + (sizes.get(name) ?? 0), 0);
+  if (allBytes > 2 * liveBytes && allBytes > 64 * 1024 * 1024) {
+    // More dead than live bodies: copy the live ones into a fresh pack, then drop the old packs.
+    const pack = new BodyPack(packDir, `${Date.now().toString(36)}-${process.pid}-compacted.html`);
+    try {
+      for (const entry of Object.values(index)) if (entry.body) entry.body = pack.add(readBody(packDir, entry.body));
+    } finally {
+      pack.close();
+    }
+    await writeFile(`${indexFile}.${process.pid}.tmp`, JSON.stringify(index));
+    await rename(`${indexFile}.${process.pid}.tmp`, indexFile);
+    for (const name of live.keys()) {
+      const file = path.join(packDir, name);
+      const fd = openPacks.get(file);
+      if (fd !== undefined) closeSync(fd);
+      openPacks.delete(file);
+      await rm(file, { force: true });
+    }
+  }
+  for (const name of readdirSync(usersDir)) {
+    const pid = Number(name);
+    let alive = false;
+    try {
+      process.kill(pid, 0);
+      alive = true;
+    } catch {
+      alive = false;
+    }
+    if (!alive) await rm(path.join(usersDir, name), { force: true });
+  }
 }
