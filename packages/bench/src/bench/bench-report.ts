@@ -17,10 +17,10 @@ export interface SizeRun {
   memorySamples: number;
   output: { bytes: number; diskBytes: number; files: number } | null;
   pagefind: PagefindLanguageStats[] | null;
-  firstSearch: { lang: string; totalBytes: number; totalTransferBytes: number; parts: FirstSearchPart[] }[] | null;
+  firstSearch: { lang: string; totalBytes: number; totalTransferBytes: number; requests: number; parts: FirstSearchPart[] }[] | null;
 }
 
-/** The rebuild after editing one release. */
+/** The rebuild after editing one release (an update build: see apps/site/scripts/update-build). */
 export interface IncrementalRun {
   size: number;
   /** The edited file, relative to the corpus folder. */

@@ -24,8 +24,10 @@ export interface PhaseSpec {
  * The phases of `apps/site/scripts/build.ts`, in order. Astro 7 prints (after the content loader's own lines):
  * `[content] Syncing content` … `[content] Synced content`, `[types] Generated`, `[build] Collecting build info…`,
  * `[build] Building static entrypoints…`, `[vite] ✓ built in …`, ` generating static routes `, one line per page,
- * `✓ Completed in …`, `[build] N page(s) built in …`, `[build] Complete!`; then the script runs Pagefind and prints
- * `pagefind: indexed N pages in X ms`, swaps the folders and prints `build: site written to …`.
+ * `✓ Completed in …`, `[build] N page(s) built in …`, `[build] Complete!`; the script indexes pages for search while Astro
+ * renders them, finishes what is left once Astro has exited and prints `pagefind: indexed ar 3136, en 8378 … pages:
+ * N shards indexed, Pagefind busy X ms, …`, then swaps the folders (or updates the output folder in place) and prints
+ * `build: site written to …` (or `build: site updated in …`).
  */
 export const sitePhases: readonly PhaseSpec[] = [
   { id: 'content', label: 'content sync', start: /Syncing content|\[content\]/i },
@@ -34,8 +36,8 @@ export const sitePhases: readonly PhaseSpec[] = [
   { id: 'generate', label: 'page generation', start: /generating static routes/i },
   { id: 'finish', label: 'Astro finishing', start: /✓ Completed in|Completed in \d/i, after: 'generate' },
   // No line marks the start of indexing: it begins when Astro has exited, right after its last line.
-  { id: 'pagefind', label: 'Pagefind (after Astro exits)', start: /\[build\] Complete!|page\(s\) built in/i },
-  { id: 'swap', label: 'swap into place', start: /^pagefind: indexed/i },
+  { id: 'pagefind', label: 'search index, after Astro exits', start: /\[build\] Complete!|page\(s\) built in/i },
+  { id: 'swap', label: 'into place (swap, or update)', start: /^pagefind: indexed/i },
 ];
 
 /** What a phase took. */
@@ -91,10 +93,16 @@ export function createPhaseTracker(specs: readonly PhaseSpec[] = sitePhases) {
         pageLines++;
         return;
       }
-      const reported = /pagefind: indexed ([\d,]+) pages in ([\d.]+)\s*ms/i.exec(text);
-      if (reported) {
-        pagefindPages = Number(reported[1]!.replace(/,/g, ''));
-        pagefindReportedMs = Number(reported[2]);
+      // `pagefind: indexed ar 3136, en 8378 pages: 19 shards indexed, Pagefind busy 124522 ms, …` (the build
+      // script's), or `pagefind: indexed 8378 pages in 5000 ms` (an earlier one's).
+      const shards = /pagefind: indexed (.*?) pages: .*Pagefind busy (\d+) ms/i.exec(text);
+      const single = /pagefind: indexed ([\d,]+) pages in ([\d.]+)\s*ms/i.exec(text);
+      if (shards) {
+        pagefindPages = [...shards[1]!.matchAll(/\d[\d,]*/g)].reduce((sum, match) => sum + Number(match[0].replace(/,/g, '')), 0);
+        pagefindReportedMs = Number(shards[2]);
+      } else if (single) {
+        pagefindPages = Number(single[1]!.replace(/,/g, ''));
+        pagefindReportedMs = Number(single[2]);
       }
       // Look ahead for any later phase's marker, so a missing marker does not stop the phases after it.
       for (let index = next; index < specs.length; index++) {

@@ -16,10 +16,12 @@ export interface PagefindEntry {
   languages: Record<string, { hash: string; wasm?: string | null; page_count: number }>;
 }
 
-/** The index of one language. */
+/** The index of one language: all its shards (the site splits each language's index, see apps/site/scripts/search-index). */
 export interface PagefindLanguageStats {
   lang: string;
   pages: number;
+  /** Pagefind indexes the language is split into. */
+  shards: number;
   /** All files of the language: meta, index chunks, fragments, wasm. */
   bytes: number;
   metaBytes: number;
@@ -72,25 +74,43 @@ export function sumSizes(files: readonly SiteFile[]): { bytes: number; diskBytes
   return files.reduce((sum, file) => ({ bytes: sum.bytes + file.bytes, diskBytes: sum.diskBytes + file.diskBytes, files: sum.files + 1 }), { bytes: 0, diskBytes: 0, files: 0 });
 }
 
+/** The language of a Pagefind index name: `en` for `en` and for a shard `en-x-201609`. */
+export const languageOfIndex = (name: string) => name.split('-')[0]!;
+
+/** The index names of each language in an entry, in the entry's order. */
+function indexesByLanguage(entry: PagefindEntry): Map<string, string[]> {
+  const byLanguage = new Map<string, string[]>();
+  for (const name of Object.keys(entry.languages)) byLanguage.set(languageOfIndex(name), [...(byLanguage.get(languageOfIndex(name)) ?? []), name]);
+  return byLanguage;
+}
+
+/** The files of one Pagefind index: Pagefind 1.x prefixes them with the index name (`en_`, `en-x-201609_`). */
+function indexFiles(files: readonly SiteFile[], name: string, folder: 'index' | 'fragment'): SiteFile[] {
+  return files.filter((file) => file.path.startsWith(`pagefind/${folder}/${name}_`));
+}
+
 /**
- * Size of the Pagefind index of each language. Pagefind 1.x names files by language: `pagefind/pagefind.<hash>.pf_meta`
- * (hash from the entry, e.g. `en_cd63ffc5a6`), `pagefind/index/<lang>_<hash>.pf_index`,
- * `pagefind/fragment/<lang>_<hash>.pf_fragment` and `pagefind/wasm.<lang>.pagefind`.
+ * Size of the Pagefind index of each language, all its shards together. Pagefind 1.x names files by index:
+ * `pagefind/pagefind.<hash>.pf_meta` (hash from the entry, e.g. `en_cd63ffc5a6`), `pagefind/index/<name>_<hash>.pf_index`,
+ * `pagefind/fragment/<name>_<hash>.pf_fragment`; the language's `pagefind/wasm.<lang>.pagefind` is shared by its shards.
  *
  * @example
  * pagefindByLanguage(files, { languages: { ar: { hash: 'ar_118658a99d', wasm: 'ar', page_count: 1 } } })
- * // [{ lang: 'ar', pages: 1, indexChunks: 1, fragments: 1, bytes: …, … }]
+ * // [{ lang: 'ar', pages: 1, shards: 1, indexChunks: 1, fragments: 1, bytes: …, … }]
  */
 export function pagefindByLanguage(files: readonly SiteFile[], entry: PagefindEntry): PagefindLanguageStats[] {
-  return Object.entries(entry.languages).map(([lang, info]) => {
-    const meta = files.filter((file) => file.path === `pagefind/pagefind.${info.hash}.pf_meta`);
-    const wasm = files.filter((file) => file.path === `pagefind/wasm.${info.wasm ?? 'unknown'}.pagefind`);
-    const chunks = files.filter((file) => file.path.startsWith(`pagefind/index/${lang}_`));
-    const fragments = files.filter((file) => file.path.startsWith(`pagefind/fragment/${lang}_`));
+  return [...indexesByLanguage(entry)].map(([lang, names]) => {
+    const infos = names.map((name) => entry.languages[name]!);
+    const meta = files.filter((file) => infos.some((info) => file.path === `pagefind/pagefind.${info.hash}.pf_meta`));
+    const wasmNames = new Set(infos.map((info) => info.wasm ?? 'unknown'));
+    const wasm = files.filter((file) => [...wasmNames].some((name) => file.path === `pagefind/wasm.${name}.pagefind`));
+    const chunks = names.flatMap((name) => indexFiles(files, name, 'index'));
+    const fragments = names.flatMap((name) => indexFiles(files, name, 'fragment'));
     const size = (list: SiteFile[]) => sumSizes(list).bytes;
     return {
       lang,
-      pages: info.page_count,
+      pages: infos.reduce((sum, info) => sum + info.page_count, 0),
+      shards: names.length,
       bytes: size(meta) + size(wasm) + size(chunks) + size(fragments),
       metaBytes: size(meta),
       wasmBytes: size(wasm),
@@ -112,8 +132,8 @@ export interface FirstSearchPart {
 
 /** How the first-search figure is approximated; printed with the figures. */
 export const firstSearchApproximation =
-  'first search ≈ pagefind.js + pagefind-worker.js + pagefind-entry.json + the language’s wasm + its pf_meta + the median index chunk + 5 median fragments ' +
-  '(a one-word query loads the chunk holding its word; the first page of results loads about 5 fragments). JS and JSON counted gzipped; Pagefind’s binary files are gzipped already.';
+  'first search ≈ pagefind.js + pagefind-worker.js + pagefind-entry.json + the language’s wasm + for each of its shards its pf_meta and its median index chunk + 5 median fragments ' +
+  '(a one-word query loads, in every shard, the chunk holding its word; the first page of results loads about 5 fragments). JS and JSON counted gzipped; Pagefind’s binary files are gzipped already.';
 
 function median(values: readonly number[]): number {
   if (values.length === 0) return 0;
@@ -134,33 +154,44 @@ export function firstSearchEstimate(
   entry: PagefindEntry,
   lang: string,
   gzipSizeOf: (file: SiteFile) => number = (file) => file.bytes,
-): { lang: string; parts: FirstSearchPart[]; totalBytes: number; totalTransferBytes: number } {
-  const info = entry.languages[lang];
+): { lang: string; parts: FirstSearchPart[]; totalBytes: number; totalTransferBytes: number; requests: number } {
+  const names = indexesByLanguage(entry).get(lang) ?? [];
   const byPath = new Map(files.map((file) => [file.path, file]));
   const parts: FirstSearchPart[] = [];
+  let requests = 0;
   const text = (what: string, filePath: string) => {
     const file = byPath.get(filePath);
     if (file) parts.push({ what, bytes: file.bytes, transferBytes: gzipSizeOf(file) });
+    if (file) requests++;
   };
-  const binary = (what: string, bytes: number) => parts.push({ what, bytes, transferBytes: bytes });
+  const binary = (what: string, bytes: number, count = 1) => {
+    parts.push({ what, bytes, transferBytes: bytes });
+    requests += count;
+  };
   text('pagefind.js', 'pagefind/pagefind.js');
   text('pagefind-worker.js', 'pagefind/pagefind-worker.js');
   text('pagefind-entry.json', 'pagefind/pagefind-entry.json');
-  if (info) {
-    const wasm = byPath.get(`pagefind/wasm.${info.wasm ?? 'unknown'}.pagefind`);
-    if (wasm) binary(`wasm.${info.wasm ?? 'unknown'}.pagefind`, wasm.bytes);
-    const meta = byPath.get(`pagefind/pagefind.${info.hash}.pf_meta`);
-    if (meta) binary('pf_meta', meta.bytes);
+  const wasmName = names.map((name) => entry.languages[name]!.wasm).find((name) => name) ?? 'unknown';
+  const wasm = byPath.get(`pagefind/wasm.${wasmName}.pagefind`);
+  if (wasm) binary(`wasm.${wasmName}.pagefind`, wasm.bytes);
+  let metaBytes = 0;
+  let chunkBytes = 0;
+  for (const name of names) {
+    metaBytes += byPath.get(`pagefind/pagefind.${entry.languages[name]!.hash}.pf_meta`)?.bytes ?? 0;
+    chunkBytes += median(indexFiles(files, name, 'index').map((file) => file.bytes));
   }
-  const chunks = files.filter((file) => file.path.startsWith(`pagefind/index/${lang}_`)).map((file) => file.bytes);
-  const fragments = files.filter((file) => file.path.startsWith(`pagefind/fragment/${lang}_`)).map((file) => file.bytes);
-  if (chunks.length) binary('median index chunk', median(chunks));
-  if (fragments.length) binary(`${Math.min(5, fragments.length)} median fragments`, median(fragments) * Math.min(5, fragments.length));
+  if (names.length) {
+    binary(names.length > 1 ? `pf_meta of ${names.length} shards` : 'pf_meta', metaBytes, names.length);
+    binary(names.length > 1 ? `median index chunk of ${names.length} shards` : 'median index chunk', chunkBytes, names.length);
+  }
+  const fragments = names.flatMap((name) => indexFiles(files, name, 'fragment')).map((file) => file.bytes);
+  if (fragments.length) binary(`${Math.min(5, fragments.length)} median fragments`, median(fragments) * Math.min(5, fragments.length), Math.min(5, fragments.length));
   return {
     lang,
     parts,
     totalBytes: parts.reduce((sum, part) => sum + part.bytes, 0),
     totalTransferBytes: parts.reduce((sum, part) => sum + part.transferBytes, 0),
+    requests,
   };
 }
 
@@ -186,6 +217,6 @@ export function measureSiteOutput(siteDir: string): SiteOutputFigures {
     pagesWritten: countPages(files),
     output: sumSizes(files),
     pagefind: entry ? pagefindByLanguage(files, entry) : null,
-    firstSearch: entry ? Object.keys(entry.languages).map((lang) => firstSearchEstimate(files, entry, lang, gzipSize)) : null,
+    firstSearch: entry ? [...indexesByLanguage(entry).keys()].map((lang) => firstSearchEstimate(files, entry, lang, gzipSize)) : null,
   };
 }

@@ -44,7 +44,7 @@ function phaseRows(runs: readonly SizeRun[]): string[][] {
       }),
     ]);
   }
-  rows.push(['  (Pagefind’s own figure)', ...runs.map((run) => (run.phases?.pagefindReportedMs == null ? unknown : formatDuration(run.phases.pagefindReportedMs)))]);
+  rows.push(['  (Pagefind busy, all shards; overlaps the above)', ...runs.map((run) => (run.phases?.pagefindReportedMs == null ? unknown : formatDuration(run.phases.pagefindReportedMs)))]);
   return rows;
 }
 
@@ -67,16 +67,16 @@ export function formatReport(report: BenchReport): string {
     ['output size (on disk)', ...runs.map((run) => cell(run.output, (output) => `${formatBytes(output.bytes)} (${formatBytes(output.diskBytes)})`))],
     ['output files', ...runs.map((run) => cell(run.output, (output) => formatCount(output.files)))],
     ...languages.map((lang) => [
-      `Pagefind index ${lang} (pages)`,
-      ...runs.map((run) => cell(run.pagefind?.find((stats) => stats.lang === lang), (stats) => `${formatBytes(stats.bytes)} (${formatCount(stats.pages)})`)),
+      `Pagefind index ${lang} (pages, shards)`,
+      ...runs.map((run) => cell(run.pagefind?.find((stats) => stats.lang === lang), (stats) => `${formatBytes(stats.bytes)} (${formatCount(stats.pages)}, ${stats.shards})`)),
     ]),
     ...languages.map((lang) => [
       `  ${lang} chunks / fragments`,
       ...runs.map((run) => cell(run.pagefind?.find((stats) => stats.lang === lang), (stats) => `${formatCount(stats.indexChunks)} / ${formatCount(stats.fragments)}`)),
     ]),
     ...languages.map((lang) => [
-      `first search ${lang} (transferred)`,
-      ...runs.map((run) => cell(run.firstSearch?.find((estimate) => estimate.lang === lang), (estimate) => formatBytes(estimate.totalTransferBytes))),
+      `first search ${lang} (transferred, requests)`,
+      ...runs.map((run) => cell(run.firstSearch?.find((estimate) => estimate.lang === lang), (estimate) => `${formatBytes(estimate.totalTransferBytes)}, ${estimate.requests}`)),
     ]),
   ];
   const lines = [formatTable(rows), '', 'targets'];

@@ -19,6 +19,8 @@ export interface SiteBuildResult {
   memorySamples: number;
   /** Every output line with its time, for a look after the fact. */
   logFile: string;
+  /** What the build said it did: `full build (…)`, or for an update the files it changed. */
+  summary?: string | undefined;
 }
 
 /**
@@ -34,18 +36,23 @@ export function runSiteBuild(options: {
   label: string;
   progressEveryMs?: number;
   print?: (line: string) => void;
+  /** More environment for the build (`SITE_CLEAN_CACHE: '1'` for a build from nothing). */
+  env?: Record<string, string>;
 }): Promise<SiteBuildResult> {
   const print = options.print ?? ((line: string) => console.log(line));
   mkdirSync(path.dirname(options.logFile), { recursive: true });
   const log = createWriteStream(options.logFile);
   const tracker = createPhaseTracker();
   const lastLines: string[] = [];
+  const said: string[] = [];
   const started = performance.now();
   const elapsed = () => performance.now() - started;
   const onLine = (line: TimedLine) => {
     tracker.feed(line);
     log.write(`${formatTimedLine(line)}\n`);
     lastLines.push(line.text);
+    const mode = /^build: (full build.*|updating.*|\d+ files added.*)$/.exec(line.text.trim());
+    if (mode) said.push(mode[1]!);
     if (lastLines.length > 30) lastLines.shift();
   };
 
@@ -57,6 +64,7 @@ export function runSiteBuild(options: {
       SITE_FINAL_DIR: options.finalDir,
       // No telemetry request during a measurement (and no first-run notice in the output).
       ASTRO_TELEMETRY_DISABLED: '1',
+      ...options.env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -98,6 +106,7 @@ export function runSiteBuild(options: {
         peakRssBytes: memory.peakBytes,
         memorySamples: memory.samples,
         logFile: options.logFile,
+        summary: said.length ? said.join('; ') : undefined,
       });
     };
     // Settle on 'close' (not 'exit'): all output has been read by then, so the last lines are in the log.

@@ -39,6 +39,20 @@ describe('phases of a real build', () => {
   });
 });
 
+describe('the search index of a sharded build', () => {
+  it('adds up the pages of every language and reads how long Pagefind was busy', () => {
+    const lines = fixture.map((line) =>
+      /pagefind: indexed/.test(line.text)
+        ? { ...line, text: 'pagefind: indexed ar 3136, en 8378, es 3925, fr 5303 pages: 19 shards indexed, Pagefind busy 124522 ms, done 109744 ms after the build started' }
+        : line,
+    );
+    const report = parseBuildPhases(lines, total);
+    expect(report.pagefindPages).toBe(3136 + 8378 + 3925 + 5303);
+    expect(report.pagefindReportedMs).toBe(124_522);
+    expect(phase(report, 'swap').ms).toBe(total - 8_436);
+  });
+});
+
 describe('phases when the wording shifts', () => {
   it('reports a phase whose line is missing as unknown, counted in the one before', () => {
     const lines = fixture.filter((line) => !/generating static routes/.test(line.text));

@@ -71,8 +71,8 @@ describe('the printed report', () => {
       peakRssBytes: 1.52 * GiB,
       memorySamples: 780,
       output: { bytes: 400 * 1024 ** 2, diskBytes: 450 * 1024 ** 2, files: 20_000 },
-      pagefind: [{ lang: 'ar', pages: 741, bytes: 3 * 1024 ** 2, metaBytes: 1, wasmBytes: 1, indexChunks: 20, indexBytes: 1, fragments: 741, fragmentBytes: 1 }],
-      firstSearch: [{ lang: 'ar', parts: [], totalBytes: 300_000, totalTransferBytes: 200_000 }],
+      pagefind: [{ lang: 'ar', pages: 741, shards: 2, bytes: 3 * 1024 ** 2, metaBytes: 1, wasmBytes: 1, indexChunks: 20, indexBytes: 1, fragments: 741, fragmentBytes: 1 }],
+      firstSearch: [{ lang: 'ar', parts: [], totalBytes: 300_000, totalTransferBytes: 200_000, requests: 13 }],
     };
     const failed: SizeRun = { ...measured, size: 20_000, build: { ...measured.build, ok: false, exitCode: 1, error: 'build failed: content' }, phases: null, pagesWritten: null, msPerPage: null, peakRssBytes: 2 * GiB, output: null, pagefind: null, firstSearch: null };
     const report: BenchReport = {
@@ -91,7 +91,8 @@ describe('the printed report', () => {
     expect(text).toMatch(/content sync\s+29\.0 s\s+unknown/);
     expect(text).toMatch(/page generation\s+unknown/);
     expect(text).toMatch(/peak memory, process tree\s+1\.52 GiB\s+2\.00 GiB/);
-    expect(text).toMatch(/Pagefind index ar \(pages\)\s+3\.0 MiB \(741\)\s+unknown/);
+    expect(text).toMatch(/Pagefind index ar \(pages, shards\)\s+3\.0 MiB \(741, 2\)\s+unknown/);
+    expect(text).toMatch(/first search ar \(transferred, requests\)\s+195 KiB, 13\s+unknown/);
     expect(text).toMatch(/FAIL\s+20,000 pages: full build under 60 s\s+build failed/);
     expect(text).toContain('first search ≈');
     expect(text).toContain('a note');

@@ -5,11 +5,11 @@ import { searchLanguage, shardFilter, type LanguageShards, type ShardSearch } fr
 /** A fake Pagefind: each shard holds results (id, score); a search kept to some shards answers from those only. */
 function fakePagefind(held: Record<string, [string, number][]>): { search: ShardSearch; calls: string[][] } {
   const calls: string[][] = [];
-  const search: ShardSearch = async (_term, _options: PagefindSearchOptions, shards) => {
+  const search: ShardSearch = (_term, _options: PagefindSearchOptions, shards) => {
     calls.push([...shards]);
     const results = shards.flatMap((shard) => (held[shard] ?? []).map(([id, score]) => ({ id, score, data: () => Promise.reject(new Error('not loaded')) })));
     const counts = Object.fromEntries(shards.map((shard) => [shard, held[shard]?.length ?? 0]));
-    return { results, unfilteredResultCount: results.length, filters: { type: { news: results.length }, [shardFilter]: counts }, totalFilters: { [shardFilter]: counts } } satisfies PagefindResponse;
+    return Promise.resolve({ results, unfilteredResultCount: results.length, filters: { type: { news: results.length }, [shardFilter]: counts }, totalFilters: { [shardFilter]: counts } } satisfies PagefindResponse);
   };
   return { search, calls };
 }
@@ -45,7 +45,7 @@ describe('one language read from its shards (Arabic here)', () => {
   });
 
   it('is null when Pagefind drops the search (a newer one started)', async () => {
-    const dropped: ShardSearch = async () => null;
+    const dropped: ShardSearch = () => Promise.resolve(null);
     expect(await searchLanguage(dropped, arabic, 'x', { sort: { date: 'desc' } })).toBeNull();
   });
 });
