@@ -3,7 +3,7 @@ import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { ContentIssue, CountryOverview, CountryRecord, Locale, MissingString, OfficialNames, ReleasePage, UiStrings } from '@iom/content-model';
-import { readStoredBody, type StoredBodyRef } from '@iom/content-model/prepare/prepare-files';
+import { readStoredBody, type StoredBodyRef } from '@iom/content-model/prepare/stored-body';
 
 /** A rendered body as the loader stored it: the HTML itself, or where it is in the content cache. */
 export interface StoredBody {

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { closeSync, existsSync, openSync, readFileSync, readSync, readdirSync, statSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readFileSync, readdirSync, statSync, writeSync } from 'node:fs';
 import { mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
@@ -7,6 +7,9 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { RenderLabels } from '../mdx/index.ts';
 import { prepareFile, type PreparedFile } from './prepare-file.ts';
+import { forgetStoredBody, readStoredBody, type StoredBodyRef } from './stored-body.ts';
+
+export { readStoredBody, type StoredBodyRef } from './stored-body.ts';
 
 /** How bodies of one language are rendered: serializable, so worker threads can use it. */
 export interface RenderSpec {
@@ -49,8 +52,17 @@ export interface PrepareOptions {
   workers?: number;
 }
 
-/** Code whose change invalidates every cached file: the parser, checker and renderer, and what they call. */
-const codeFingerprint = (() => {
+let fingerprint: string | undefined;
+
+/**
+ * Code whose change invalidates every cached file: the parser, checker and renderer, and what they call. Read from
+ * this package's source on first use (never at import: a bundle that imports this module has no source beside it).
+ */
+function codeFingerprint(): string {
+  return (fingerprint ??= computeCodeFingerprint());
+}
+
+function computeCodeFingerprint(): string {
   const src = path.join(path.dirname(fileURLToPath(import.meta.url)), '..');
   const files = [
     ...['mdx', 'prepare'].flatMap((dir) => readdirSync(path.join(src, dir)).filter((name) => name.endsWith('.ts')).map((name) => path.join(dir, name))),
@@ -62,7 +74,7 @@ const codeFingerprint = (() => {
   const hash = createHash('sha256');
   for (const file of files) hash.update(file).update(readFileSync(path.join(src, file)));
   return hash.digest('hex').slice(0, 16);
-})();
+}
 
 const renderKeyOf = (spec: RenderSpec | undefined) => (spec ? createHash('sha256').update(JSON.stringify(spec)).digest('hex').slice(0, 12) : 'plain');
 
@@ -128,46 +140,13 @@ function runInWorkers(items: WorkItem[], count: number, packDir: string | undefi
   ).then(() => results);
 }
 
-const openPacks = new Map<string, number>();
-
-/** Where a body is, for a reader outside the cache: the pack's path, and the slice. */
-export interface StoredBodyRef {
-  file: string;
-  offset: number;
-  length: number;
-}
-
-/** The reference a reader needs for a body of the cache at `cacheDir` (see {@link readStoredBody}). */
+/** The reference a reader needs for a body of the cache at `cacheDir` (see `readStoredBody`). */
 export function storedBodyRef(cacheDir: string, location: BodyLocation): StoredBodyRef {
-  return { file: path.join(cacheDir, `prepared-${codeFingerprint}`, 'packs', location.pack), offset: location.offset, length: location.length };
+  return { file: path.join(cacheDir, `prepared-${codeFingerprint()}`, 'packs', location.pack), offset: location.offset, length: location.length };
 }
 
 function readBody(packDir: string, location: BodyLocation): string {
   return readStoredBody({ file: path.join(packDir, location.pack), offset: location.offset, length: location.length });
-}
-
-/**
- * The rendered HTML of a body kept in the content cache (see `prepareFiles`). Pack files stay open for the next
- * read: a build reads thousands of bodies from a few packs.
- *
- * @example
- * readStoredBody(storedBodyRef(cacheDir, result.body!)) // '<p>…</p>'
- */
-export function readStoredBody(location: StoredBodyRef): string {
-  const file = location.file;
-  let fd = openPacks.get(file);
-  if (fd === undefined) {
-    fd = openSync(file, 'r');
-    openPacks.set(file, fd);
-  }
-  const buffer = Buffer.allocUnsafe(location.length);
-  let read = 0;
-  while (read < location.length) {
-    const count = readSync(fd, buffer, read, location.length - read, location.offset + read);
-    if (count === 0) throw new Error(`The content cache is cut short (${file}); build again with SITE_CLEAN_CACHE=1.`);
-    read += count;
-  }
-  return buffer.toString('utf8');
 }
 
 /** Is another live process using this cache (marked by a file named after its pid)? */
@@ -200,7 +179,7 @@ function othersAlive(usersDir: string): boolean {
  * readStoredBody(storedBodyRef(cacheDir, results[0].body!)) // the release's HTML
  */
 export async function prepareFiles(tasks: readonly PrepareTask[], options: PrepareOptions = {}): Promise<PreparedResult[]> {
-  const root = options.cacheDir ? path.join(options.cacheDir, `prepared-${codeFingerprint}`) : undefined;
+  const root = options.cacheDir ? path.join(options.cacheDir, `prepared-${codeFingerprint()}`) : undefined;
   const packDir = root ? path.join(root, 'packs') : undefined;
   const usersDir = root ? path.join(root, 'users') : undefined;
   if (root) {
@@ -281,9 +260,7 @@ async function cleanPacks(packDir: string, usersDir: string, index: CacheIndex, 
     await rename(`${indexFile}.${process.pid}.tmp`, indexFile);
     for (const name of live.keys()) {
       const file = path.join(packDir, name);
-      const fd = openPacks.get(file);
-      if (fd !== undefined) closeSync(fd);
-      openPacks.delete(file);
+      forgetStoredBody(file);
       await rm(file, { force: true });
     }
   }
