@@ -97,12 +97,9 @@ export async function openShardedIndex(
   const instance: PagefindInstance = pagefind.createInstance({ basePath: options.bundlePath, baseUrl: options.baseUrl, excerptLength: options.excerptLength, mergeFilter: { [shardFilter]: first } });
   await instance.init();
   const absoluteBundle = new URL(options.bundlePath, window.location.href).href;
-  for (const shards of languages) {
-    for (const name of [...(shards.undated ? [shards.undated] : []), ...shards.dated]) {
-      if (name === first) continue;
-      await instance.mergeIndex(absoluteBundle, { language: name, mergeFilter: { [shardFilter]: name }, baseUrl: options.baseUrl });
-    }
-  }
+  // All at once: each merge fetches its index's metadata, and a connection with high latency should wait once.
+  const names = languages.flatMap((shards) => [...(shards.undated ? [shards.undated] : []), ...shards.dated]).filter((name) => name !== first);
+  await Promise.all(names.map((name) => instance.mergeIndex(absoluteBundle, { language: name, mergeFilter: { [shardFilter]: name }, baseUrl: options.baseUrl })));
   const searchShards: ShardSearch = (term, searchOptions, shards) =>
     instance.search(term, { ...searchOptions, filters: { ...searchOptions.filters, [shardFilter]: shards.length === 1 ? shards[0]! : { any: [...shards] } } });
   return {
