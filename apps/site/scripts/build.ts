@@ -76,7 +76,14 @@ async function buildAndIndex(previous: BuildManifest | undefined): Promise<Astro
   let searchError: Error | undefined;
   await emptyBundleFolder(searchBundleDir);
   await emptyBundleFolder(keysDir);
-  const env: NodeJS.ProcessEnv = { ...process.env, SITE_OUT_DIR: stagingDir, [searchChannelVariable]: '1', [pageKeysVariables.out]: keysDir };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    SITE_OUT_DIR: stagingDir,
+    [searchChannelVariable]: '1',
+    [pageKeysVariables.out]: keysDir,
+    // Node keeps the compiled code of Astro, Vite and their dependencies between builds: half a second of each start.
+    NODE_COMPILE_CACHE: process.env.NODE_COMPILE_CACHE ?? path.join(path.dirname(siteCacheDir), 'node-compile-cache'),
+  };
   if (previous) {
     env[pageKeysVariables.previous] = `${keysDir}.previous.json`;
     await writeFile(env[pageKeysVariables.previous]!, JSON.stringify(previous.keys));

@@ -7,7 +7,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { localeCodes } from '@iom/content-model';
-import { defaultShardPages, planSearchShards, type DatedPage } from '@iom/content-model/search-shards';
+import { planSearchShards, type DatedPage } from '@iom/content-model/search-shards';
 import { htmlLang, pageDate } from './search-index/prepare-page.ts';
 import { emptyBundleFolder, SearchIndexBuilder, type SearchIndexReport } from './search-index/search-index-builder.ts';
 
@@ -45,7 +45,7 @@ export async function indexSite(siteDir: string, options: { outputPath?: string;
     if (date && lang) dated.push({ lang, date });
   }
   const languages = [...new Set([...localeCodes, ...pages.map((page) => htmlLang(page.html) ?? 'unknown')])];
-  const plan = planSearchShards(dated, languages, options.shardPages ?? (Number(process.env.SITE_SEARCH_SHARD_PAGES) || defaultShardPages));
+  const plan = planSearchShards(dated, languages, options.shardPages ?? (process.env.SITE_SEARCH_SHARD_PAGES ? Number(process.env.SITE_SEARCH_SHARD_PAGES) : undefined));
   await emptyBundleFolder(outputPath);
   const builder = new SearchIndexBuilder({ outputPath, plan, indexers: options.indexers ?? 2 });
   try {

@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { defaultShardPages } from '@iom/content-model/search-shards';
 
 /**
  * Deployment settings, read once from the environment so that the config, the loader and scripts agree.
@@ -10,15 +9,15 @@ import { defaultShardPages } from '@iom/content-model/search-shards';
  * - SITE_URL: absolute origin for canonical URLs, hreflang and feeds (default https://www.iom.int).
  * - SITE_BASE: sub-path the site is served under (default /).
  * - SITE_OUT_DIR: where Astro writes (the build script points it at a staging folder).
- * - SITE_SEARCH_SHARD_PAGES: most releases per search-index shard (see content-model's search-shards.ts); tests set
- *   it low to build a sharded index from a small site.
+ * - SITE_SEARCH_SHARD_PAGES: most releases per search-index shard (default: content-model's `defaultShardPages`);
+ *   tests set it low to build a sharded index from a small site.
  */
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 export const contentDir = path.resolve(process.env.SITE_CONTENT_DIR ?? path.join(repoRoot, 'content'));
 export const siteUrl = process.env.SITE_URL ?? 'https://www.iom.int';
 export const siteBase = process.env.SITE_BASE ?? '/';
 export const siteOutDir = process.env.SITE_OUT_DIR ?? './dist';
-export const searchShardPages = Number(process.env.SITE_SEARCH_SHARD_PAGES ?? defaultShardPages);
+export const searchShardPages = process.env.SITE_SEARCH_SHARD_PAGES ? Number(process.env.SITE_SEARCH_SHARD_PAGES) : undefined;
 
 /**
  * Astro's cache (content data store, image cache) per content folder and base, so that a benchmark corpus, a test

@@ -3,7 +3,8 @@
  * Pagefind keeps every word position of an index in memory (about 330 KB per 1,000-word page, 2.8 GB for 8,400
  * English releases).
  *
- * - Dated pages (releases) go into **runs of consecutive months**, each holding at most `maxPages` pages. Runs are
+ * - Dated pages (releases) go into **runs of consecutive months**, each holding at most `maxPages` pages (by default
+ *   {@link defaultShardPages}). Runs are
  *   cut from the oldest month on, so that new releases (the current month) only ever change the newest run, and the
  *   search page can sort by date by reading the runs one after the other.
  * - Undated pages (country, region, home and section pages) go into one more shard of their own, named after the
@@ -34,8 +35,22 @@ export interface DatedPage {
   date: string;
 }
 
-/** Default most dated pages per shard (see the site README, "Scale", for how it was chosen). */
-export const defaultShardPages = 1500;
+/**
+ * Most dated pages per shard by default, for a site whose largest language has `largest` dated pages: 1,000, and
+ * 1,000 more for every 12,000 pages beyond the first, so that a language has about a dozen shards at most.
+ *
+ * Why these numbers (see the site README, "Scale"): a shard is what one Pagefind run holds in memory (about 0.37 MB a
+ * page) and what an edit makes the next build index again (about 4 ms a page), so small is better; but a search
+ * reads every shard of its language (one more small request each). The budget grows in steps, so shards are cut
+ * anew only when the site has grown by 12,000 pages in one language, not with every release.
+ *
+ * @example
+ * defaultShardPages(8_400)  // 1000
+ * defaultShardPages(33_000) // 3000
+ */
+export function defaultShardPages(largest: number): number {
+  return 1000 * Math.max(1, Math.ceil(largest / 12_000));
+}
 
 /**
  * Plans the shards of every language from its dated pages (releases): months in order, a new run starting whenever
@@ -46,15 +61,18 @@ export const defaultShardPages = 1500;
  * planSearchShards([{ lang: 'en', date: '2016-09-02' }, { lang: 'en', date: '2017-01-10' }], ['en'], 1).en.map((s) => s.name)
  * // ['en', 'en-x-201701', 'en-x-201609']
  */
-export function planSearchShards(pages: readonly DatedPage[], languages: readonly string[], maxPages = defaultShardPages): SearchShardPlan {
-  if (!Number.isInteger(maxPages) || maxPages < 1) throw new Error(`The number of pages per search shard must be a whole number above 0 (got ${maxPages}).`);
+export function planSearchShards(pages: readonly DatedPage[], languages: readonly string[], maxPagesAsked?: number): SearchShardPlan {
   const months = new Map<string, Map<string, number>>();
+  const perLanguage = new Map<string, number>();
   for (const page of pages) {
     const month = monthOf(page.date);
     const counts = months.get(page.lang) ?? new Map<string, number>();
     counts.set(month, (counts.get(month) ?? 0) + 1);
     months.set(page.lang, counts);
+    perLanguage.set(page.lang, (perLanguage.get(page.lang) ?? 0) + 1);
   }
+  const maxPages = maxPagesAsked ?? defaultShardPages(Math.max(0, ...perLanguage.values()));
+  if (!Number.isInteger(maxPages) || maxPages < 1) throw new Error(`The number of pages per search shard must be a whole number above 0 (got ${maxPages}).`);
   const plan: SearchShardPlan = {};
   for (const lang of [...new Set([...languages, ...months.keys()])].sort()) {
     const runs: { fromMonth: string; pages: number }[] = [];

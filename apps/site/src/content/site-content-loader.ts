@@ -18,7 +18,7 @@ import { buildIsListening, sendToBuild, type SearchPagesMessage } from '../integ
  * Any content problem fails the sync with every problem listed (file, line, field, fix); in `astro dev` the pages
  * that could be read are kept, the problems show on every page, and the loader reloads when a content file is saved.
  */
-export function siteContentLoader(options: { contentDir: string; displayRoot: string; base: string; cacheDir: string; searchShardPages: number }): Loader {
+export function siteContentLoader(options: { contentDir: string; displayRoot: string; base: string; cacheDir: string; searchShardPages: number | undefined }): Loader {
   return {
     name: 'iom-site-content',
     load: async ({ store, logger, watcher }) => {

@@ -72,11 +72,19 @@ export interface PageKeys {
   release(page: object): string;
   /** The bytes of media files (paths from the media folder). */
   media(files: readonly string[]): string;
-  /** What a list of releases shows: each item's release and whether it is in another language. */
+  /** What a list of releases shows: each item's release (as lists show it) and whether it is in another language. */
   items(items: readonly ListingItem[]): string;
-  /** Several releases (a feed's). */
+  /** Several releases as lists and feeds show them (a feed's). */
   pages(pages: readonly object[]): string;
 }
+
+/**
+ * Fields of a release that lists and feeds never show: its body (where the rendered HTML is, the media it shows, the
+ * fingerprint of its words) and its translation state. Editing a release's text then renders its own pages again,
+ * not every listing it appears in. ReleaseList shows date, type, title, summary and language; feeds add the update
+ * date and themes: a list that starts showing one of these fields must take it out of here.
+ */
+const notListed = new Set(['html', 'stored', 'media', 'sourceFingerprint', 'state']);
 
 /** Builds the key functions for a site's data. */
 export function createPageKeys(site: {
@@ -89,6 +97,7 @@ export function createPageKeys(site: {
   const shared = digest(site.themes, site.officialNames, site.countries);
   const bySite = new Map(localeCodes.map((lang) => [lang, digest(shared, site.strings[lang], site.missingStrings.filter((missing) => missing.lang === lang))]));
   const releases = new WeakMap<object, string>();
+  const listed = new WeakMap<object, string>();
   const mediaFiles = new Map<string, string>();
   const mediaDir = path.join(contentDir, 'media');
   const release = (page: object) => {
@@ -96,6 +105,14 @@ export function createPageKeys(site: {
     if (key === undefined) {
       key = digest(page);
       releases.set(page, key);
+    }
+    return key;
+  };
+  const asListed = (page: object) => {
+    let key = listed.get(page);
+    if (key === undefined) {
+      key = digest(Object.entries(page).filter(([field]) => !notListed.has(field)));
+      listed.set(page, key);
     }
     return key;
   };
@@ -118,7 +135,7 @@ export function createPageKeys(site: {
         }),
       );
     },
-    items: (items) => digest(items.map((item) => [release(item.page), item.foreign])),
-    pages: (pages) => digest(pages.map(release)),
+    items: (items) => digest(items.map((item) => [asListed(item.page), item.foreign])),
+    pages: (pages) => digest(pages.map(asListed)),
   };
 }

@@ -70,7 +70,12 @@ describe('an update build after editing content', () => {
     expect(changed.filter((file) => /^(fr|es|ar)\/news\/[^/]+\/index\.html$/.test(file))).toHaveLength(3);
     // Nothing else of the releases, and no listing: the title and summary did not change.
     expect(changed.filter((file) => /\/news\/[^/]+\/index\.html$/.test(file) && !/^(fr|es|ar)\//.test(file))).toEqual([page]);
-  }, 180_000);
+    expect(output).not.toMatch(/news\/page\/|news\/archive\/\d{4}\/|\/themes\//);
+    // And it is what a full build of the edited content writes.
+    const full = path.join(work, 'full-after-edit');
+    build(content, full);
+    expect(differences(site, full)).toEqual({ differ: [], onlyUpdated: [], onlyFull: [] });
+  }, 240_000);
 
   it('after adding, deleting and retitling releases and changing a UI string: exactly what a full build writes', () => {
     // A new release (English only), a deleted one, a translation retitled, a French UI string changed.

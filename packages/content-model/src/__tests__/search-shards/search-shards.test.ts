@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { planSearchShards, searchShardsOf, shardFor, type DatedPage } from '../../search-shards.ts';
+import { defaultShardPages, planSearchShards, searchShardsOf, shardFor, type DatedPage } from '../../search-shards.ts';
 
 /** `count` pages of `lang` dated in `month` (yyyy-mm). */
 const pages = (lang: string, month: string, count: number): DatedPage[] => Array.from({ length: count }, (_, day) => ({ lang, date: `${month}-${String((day % 28) + 1).padStart(2, '0')}` }));
@@ -38,6 +38,19 @@ describe('a language above the page budget', () => {
   it('keeps every older cut when releases are added to the newest month', () => {
     const grown = planSearchShards([...pages('en', '2010-01', 4), ...pages('en', '2010-02', 4), ...pages('en', '2010-03', 3), ...pages('en', '2011-07', 20)], ['en'], 8);
     expect(names(grown, 'en').slice(2)).toEqual(names(plan, 'en').slice(2));
+  });
+});
+
+describe('the default budget', () => {
+  it('is 1,000 releases a shard, and grows in steps of 1,000 for every 12,000 releases of the largest language', () => {
+    expect(defaultShardPages(0)).toBe(1000);
+    expect(defaultShardPages(8_400)).toBe(1000);
+    expect(defaultShardPages(12_001)).toBe(2000);
+    expect(defaultShardPages(33_000)).toBe(3000);
+    // So a plan without a budget of its own cuts an 8,400-release language (Arabic here) into runs of 1,000 or less.
+    const plan = planSearchShards(Array.from({ length: 8_400 }, (_, index) => ({ lang: 'ar', date: `${2010 + Math.floor(index / 500)}-0${(index % 9) + 1}-01` })), ['ar']);
+    expect(plan.ar!.filter((shard) => shard.fromMonth).every((shard) => shard.pages <= 1000)).toBe(true);
+    expect(plan.ar!.length).toBeGreaterThan(9);
   });
 });
 
