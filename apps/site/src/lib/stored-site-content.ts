@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { ContentIssue, CountryOverview, CountryRecord, Locale, MissingString, OfficialNames, ReleasePage, UiStrings } from '@iom/content-model';
 import { readStoredBody, type StoredBodyRef } from '@iom/content-model/prepare/stored-body';
@@ -60,9 +60,12 @@ export async function writeSiteContent(cacheDir: string, content: StoredSiteCont
   const dir = path.join(cacheDir, 'site-content');
   await mkdir(dir, { recursive: true });
   const file = path.join(dir, `${digest.slice(0, 24)}.json`);
-  const temporary = `${file}.${process.pid}.tmp`;
-  await writeFile(temporary, json);
-  await rename(temporary, file);
+  // Named by its digest: a file of that name holds these very bytes (a rebuild with no content change writes nothing).
+  if (!existsSync(file)) {
+    const temporary = `${file}.${process.pid}.tmp`;
+    await writeFile(temporary, json);
+    await rename(temporary, file);
+  }
   for (const name of await readdir(dir)) {
     if (name !== path.basename(file) && !name.endsWith('.tmp')) await rm(path.join(dir, name), { force: true });
   }

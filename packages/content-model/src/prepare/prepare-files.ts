@@ -86,6 +86,22 @@ interface WorkItem { index: number; file: string; path: string; key: string; spe
 /** The cache's index: every prepared file by key (content hash, file name, render settings). */
 type CacheIndex = Record<string, PreparedResult>;
 
+/** What the cache knew of a file on disk when it last read it: enough to tell, without reading it, that it is the same. */
+interface FileStamp {
+  size: number;
+  mtimeMs: number;
+  ino: number;
+  /** Digest of its bytes and shown name (the first part of its cache key). */
+  hash: string;
+}
+
+/** The cache's file: the index, and the stamp of every file it read. */
+interface CacheFile {
+  version: 2;
+  entries: CacheIndex;
+  files: Record<string, FileStamp>;
+}
+
 /**
  * A file that rendered bodies are appended to, one after the other: one file per worker and build instead of one
  * per body, because creating a file costs far more than writing to one (20,000 releases: most of a cold sync was
@@ -188,33 +204,53 @@ export async function prepareFiles(tasks: readonly PrepareTask[], options: Prepa
     await writeFile(path.join(usersDir!, String(process.pid)), '');
   }
   const indexFile = root ? path.join(root, 'index.json') : undefined;
-  let index: CacheIndex = {};
+  let cache: CacheFile = { version: 2, entries: {}, files: {} };
   if (indexFile && existsSync(indexFile)) {
     try {
-      index = JSON.parse(await readFile(indexFile, 'utf8')) as CacheIndex;
+      const read = JSON.parse(await readFile(indexFile, 'utf8')) as Partial<CacheFile>;
+      if (read.version === 2 && read.entries && read.files) cache = read as CacheFile;
     } catch {
-      index = {}; // an unreadable index is an empty cache
+      // an unreadable index is an empty cache
     }
   }
+  const index = cache.entries;
+  const packs = new Set(packDir ? readdirSync(packDir) : []);
   const results = new Array<PreparedResult | undefined>(tasks.length);
   const misses: WorkItem[] = [];
   const used: CacheIndex = {};
+  const stamps: Record<string, FileStamp> = {};
+  const lookUp = (task: PrepareTask, position: number, hash: string) => {
+    const spec = task.lang ? options.render?.[task.lang] : undefined;
+    const key = `${hash}-${renderKeyOf(spec)}`;
+    const cached = index[key];
+    if (cached && (!cached.body || packs.has(cached.body.pack))) {
+      results[position] = cached;
+      used[key] = cached;
+    } else {
+      misses.push({ index: position, file: task.file, path: task.path, key, spec });
+    }
+  };
+  // A file whose size, modification time and inode are those the cache recorded is not read again: with 20,000
+  // files, reading and hashing them all was most of a rebuild's content sync. Any other file is read and hashed.
+  const unknown: { task: PrepareTask; position: number; stat: { size: number; mtimeMs: number; ino: number } }[] = [];
+  tasks.forEach((task, position) => {
+    const stat = statSync(task.path);
+    const known = cache.files[task.path];
+    if (known && known.size === stat.size && known.mtimeMs === stat.mtimeMs && known.ino === stat.ino) {
+      stamps[task.path] = known;
+      lookUp(task, position, known.hash);
+    } else {
+      unknown.push({ task, position, stat: { size: stat.size, mtimeMs: stat.mtimeMs, ino: stat.ino } });
+    }
+  });
   // Read and hash in bounded batches: all at once would hold every file in memory, one by one would wait on disk.
   const batch = 256;
-  for (let start = 0; start < tasks.length; start += batch) {
+  for (let start = 0; start < unknown.length; start += batch) {
     await Promise.all(
-      tasks.slice(start, start + batch).map(async (task, offset) => {
-        const position = start + offset;
-        const spec = task.lang ? options.render?.[task.lang] : undefined;
-        const bytes = await readFile(task.path);
-        const key = `${createHash('sha256').update(bytes).update(task.file).digest('hex').slice(0, 24)}-${renderKeyOf(spec)}`;
-        const cached = index[key];
-        if (cached && (!cached.body || existsSync(path.join(packDir!, cached.body.pack)))) {
-          results[position] = cached;
-          used[key] = cached;
-        } else {
-          misses.push({ index: position, file: task.file, path: task.path, key, spec });
-        }
+      unknown.slice(start, start + batch).map(async ({ task, position, stat }) => {
+        const hash = createHash('sha256').update(await readFile(task.path)).update(task.file).digest('hex').slice(0, 24);
+        stamps[task.path] = { ...stat, hash };
+        lookUp(task, position, hash);
       }),
     );
   }
@@ -232,16 +268,32 @@ export async function prepareFiles(tasks: readonly PrepareTask[], options: Prepa
   }
   if (root) {
     for (const item of misses) used[item.key] = results[item.index]!;
-    const temporary = `${indexFile!}.${process.pid}.tmp`;
-    await writeFile(temporary, JSON.stringify(used));
-    await rename(temporary, indexFile!);
-    if (!othersAlive(usersDir!)) await cleanPacks(packDir!, usersDir!, used, indexFile!);
+    const written: CacheFile = { version: 2, entries: used, files: stamps };
+    // Nothing new, nothing dropped, every file as recorded: the index on disk says it all already.
+    const same =
+      misses.length === 0 &&
+      unknown.length === 0 &&
+      Object.keys(used).length === Object.keys(index).length &&
+      Object.keys(stamps).length === Object.keys(cache.files).length;
+    if (!same) {
+      const temporary = `${indexFile!}.${process.pid}.tmp`;
+      await writeFile(temporary, JSON.stringify(written));
+      await rename(temporary, indexFile!);
+    }
+    if (!othersAlive(usersDir!)) {
+      await cleanPacks(packDir!, usersDir!, written, indexFile!);
+      // Caches of earlier parser code can never be read again.
+      for (const name of await readdir(options.cacheDir!)) {
+        if (name.startsWith('prepared-') && name !== path.basename(root)) await rm(path.join(options.cacheDir!, name), { recursive: true, force: true });
+      }
+    }
   }
   return results as PreparedResult[];
 }
 
 /** Removes packs nothing points at, and rewrites the live bodies of packs that are mostly dead. */
-async function cleanPacks(packDir: string, usersDir: string, index: CacheIndex, indexFile: string): Promise<void> {
+async function cleanPacks(packDir: string, usersDir: string, cache: CacheFile, indexFile: string): Promise<void> {
+  const index = cache.entries;
   const live = new Map<string, number>();
   for (const entry of Object.values(index)) if (entry.body) live.set(entry.body.pack, (live.get(entry.body.pack) ?? 0) + entry.body.length);
   const sizes = new Map((await readdir(packDir)).map((name) => [name, statSync(path.join(packDir, name)).size]));
@@ -256,7 +308,7 @@ async function cleanPacks(packDir: string, usersDir: string, index: CacheIndex, 
     } finally {
       pack.close();
     }
-    await writeFile(`${indexFile}.${process.pid}.tmp`, JSON.stringify(index));
+    await writeFile(`${indexFile}.${process.pid}.tmp`, JSON.stringify(cache));
     await rename(`${indexFile}.${process.pid}.tmp`, indexFile);
     for (const name of live.keys()) {
       const file = path.join(packDir, name);
