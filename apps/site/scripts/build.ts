@@ -21,7 +21,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { repoRoot, siteCacheDir } from '../src/site-config.ts';
 import { searchChannelVariable } from '../src/integrations/search-pages.ts';
-import type { SearchPagesMessage } from '../src/integrations/search-pages.ts';
+import type { SearchPagesAck, SearchPagesMessage } from '../src/integrations/search-pages.ts';
 import { pageKeysVariables } from '../src/lib/page-keys.ts';
 import { emptyBundleFolder, SearchIndexBuilder, type SearchIndexReport, type SearchState } from './search-index.ts';
 import { buildFingerprint } from './update-build/build-fingerprint.ts';
@@ -84,13 +84,14 @@ async function buildAndIndex(previous: BuildManifest | undefined): Promise<Astro
     // Node keeps the compiled code of Astro, Vite and their dependencies between builds: half a second of each start.
     NODE_COMPILE_CACHE: process.env.NODE_COMPILE_CACHE ?? path.join(path.dirname(siteCacheDir), 'node-compile-cache'),
   };
+  const nodeFlags = ['--expose-gc'];
   if (previous) {
     env[pageKeysVariables.previous] = `${keysDir}.previous.json`;
     await writeFile(env[pageKeysVariables.previous]!, JSON.stringify(previous.keys));
   }
   try {
     await new Promise<void>((resolve, reject) => {
-      const child = spawn(process.execPath, [astro, 'build'], {
+      const child = spawn(process.execPath, [...nodeFlags, astro, 'build'], {
         cwd: appDir,
         env,
         stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
@@ -115,6 +116,7 @@ async function buildAndIndex(previous: BuildManifest | undefined): Promise<Astro
           } else if (message.type === 'iom:search-page') {
             if (!search) throw new Error('Astro sent a page for search before the content loader sent the search plan.');
             search.addPage(message.url, message.html);
+            child.send({ type: 'iom:search-ack', pages: 1 } satisfies SearchPagesAck);
           }
         } catch (error) {
           searchError ??= error instanceof Error ? error : new Error(String(error));

@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { shardFor, type SearchShardPlan } from '@iom/content-model/search-shards';
-import { IndexerPool, type IndexedShard } from './indexer-pool.ts';
+import { IndexerPool, queuedPage, type IndexedShard, type QueuedPage } from './indexer-pool.ts';
 import { htmlLang, pageDate, prepareForIndex, searchCopy, withIndexName } from './prepare-page.ts';
 
 /** One shard as the bundle's `pagefind-entry.json` lists it. */
@@ -53,7 +53,7 @@ interface ShardState {
   lang: string;
   /** Pages the plan expects (dated shards); undefined: known only once every page was rendered. */
   expected: number | undefined;
-  pages: { url: string; html: string }[];
+  pages: QueuedPage[];
   dispatched: boolean;
 }
 
@@ -88,7 +88,7 @@ export class SearchIndexBuilder {
   readonly #previous: SearchState | undefined;
   readonly #liveSiteDir: string | undefined;
   /** Update build: the pages rendered again, with their copy for Pagefind. */
-  readonly #arrived = new Map<string, { record: PageRecord; html: string }>();
+  readonly #arrived = new Map<string, { record: PageRecord; page: QueuedPage }>();
   readonly #removed = new Set<string>();
   #failure: Error | undefined;
 
@@ -114,7 +114,7 @@ export class SearchIndexBuilder {
     const copy = prepareForIndex(searchCopy(html));
     const record: PageRecord = { shard: name, lang, ...(date ? { date } : {}), hash: digestOf(copy) };
     if (this.#previous) {
-      this.#arrived.set(url, { record, html: withIndexName(copy, name) });
+      this.#arrived.set(url, { record, page: queuedPage(url, withIndexName(copy, name)) });
       return;
     }
     this.#pages[url] = record;
@@ -125,7 +125,7 @@ export class SearchIndexBuilder {
           'Search shards are planned from the releases (the content loader); only release pages may carry a data-pagefind-sort date.',
       );
     }
-    shard.pages.push({ url, html: withIndexName(copy, name) });
+    shard.pages.push(queuedPage(url, withIndexName(copy, name)));
     if (shard.expected !== undefined && shard.pages.length === shard.expected) this.#dispatch(shard);
   }
 
@@ -226,8 +226,7 @@ export class SearchIndexBuilder {
       shard.expected = undefined;
       for (const url of urls) {
         const arrived = this.#arrived.get(url);
-        const html = arrived ? arrived.html : withIndexName(prepareForIndex(searchCopy(await readFile(livePageFile(this.#liveSiteDir!, url), 'utf8'))), name);
-        shard.pages.push({ url, html });
+        shard.pages.push(arrived ? arrived.page : queuedPage(url, withIndexName(prepareForIndex(searchCopy(await readFile(livePageFile(this.#liveSiteDir!, url), 'utf8'))), name)));
       }
     }
     const live = new Set(Object.values(this.#pages).map((page) => page.shard));

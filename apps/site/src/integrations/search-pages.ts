@@ -1,6 +1,39 @@
 import type { AstroIntegration } from 'astro';
 import type { SearchShardPlan } from '@iom/content-model';
 
+/** What the build script answers: how many more pages it has taken in (flow control, see `sendPage`). */
+export interface SearchPagesAck {
+  type: 'iom:search-ack';
+  pages: number;
+}
+
+/** Pages sent that the build script has not taken in yet, at most. */
+const inFlightLimit = 64;
+let inFlight = 0;
+let waiting: (() => void)[] = [];
+let listening = false;
+
+/**
+ * Sends a page, waiting first while too many are on their way: the build script reads everything its channel holds,
+ * and when it falls behind (it shares two cores with Astro and Pagefind) thousands of pages would pile up in its
+ * memory. It acknowledges each page it has taken in.
+ */
+async function sendPage(message: SearchPagesMessage): Promise<void> {
+  if (!listening) {
+    listening = true;
+    process.on('message', (reply: SearchPagesAck) => {
+      if (reply?.type !== 'iom:search-ack') return;
+      inFlight -= reply.pages;
+      const ready = waiting;
+      waiting = [];
+      for (const resume of ready) resume();
+    });
+  }
+  while (inFlight >= inFlightLimit) await new Promise<void>((resume) => waiting.push(resume));
+  inFlight++;
+  await sendToBuild(message);
+}
+
 /** Messages this integration sends to the build script over Node's IPC channel. */
 export type SearchPagesMessage =
   /** How each language's index is split (sent by the content loader once the content is read). */
@@ -39,6 +72,13 @@ export function searchPages(options: { base: string }): AstroIntegration {
         setPrerenderer((astroPrerenderer) => ({
           ...astroPrerenderer,
           name: 'iom-search-pages',
+          setup: async () => {
+            await astroPrerenderer.setup?.();
+            // The content sync left a heap grown for every page's frontmatter, most of it garbage now: collect it
+            // before rendering, so the memory the build holds while it renders is what rendering needs (the build
+            // script runs Astro with --expose-gc).
+            (globalThis as { gc?: () => void }).gc?.();
+          },
           render: async (request, renderOptions) => {
             const result = await astroPrerenderer.render(request, renderOptions);
             const response = result instanceof Response ? result : result.response;
@@ -47,7 +87,7 @@ export function searchPages(options: { base: string }): AstroIntegration {
             if (html.includes('data-pagefind-body')) {
               const pathname = decodeURI(new URL(request.url).pathname);
               const url = pathname.startsWith(base) ? `/${pathname.slice(base.length)}` : pathname;
-              await sendToBuild({ type: 'iom:search-page', url, html } satisfies SearchPagesMessage);
+              await sendPage({ type: 'iom:search-page', url, html });
             }
             const copy = new Response(html, { status: response.status, statusText: response.statusText, headers: response.headers });
             return result instanceof Response ? copy : { ...result, response: copy };
