@@ -90,6 +90,13 @@ export class SearchIndexBuilder {
   /** Update build: the pages rendered again, with their copy for Pagefind. */
   readonly #arrived = new Map<string, { record: PageRecord; page: QueuedPage }>();
   readonly #removed = new Set<string>();
+  /**
+   * Update build: the live copies of the other pages of shards already known to change, read while Astro still
+   * renders (the driver's core is idle then), by URL and the shard they were read for.
+   */
+  readonly #prefetched = new Map<string, { shard: string; page: Promise<QueuedPage | undefined> }>();
+  #previousMembers: Map<string, string[]> | undefined;
+  #prefetching: Promise<unknown> = Promise.resolve();
   #failure: Error | undefined;
 
   constructor(options: { outputPath: string; plan: SearchShardPlan; indexers: number; previous?: SearchState | undefined; liveSiteDir?: string | undefined }) {
@@ -115,6 +122,11 @@ export class SearchIndexBuilder {
     const record: PageRecord = { shard: name, lang, ...(date ? { date } : {}), hash: digestOf(copy) };
     if (this.#previous) {
       this.#arrived.set(url, { record, page: queuedPage(url, withIndexName(copy, name)) });
+      const before = this.#previous.pages[url];
+      if (before?.shard !== name || before.hash !== record.hash) {
+        this.#prefetch(name);
+        if (before) this.#prefetch(before.shard);
+      }
       return;
     }
     this.#pages[url] = record;
@@ -220,17 +232,51 @@ export class SearchIndexBuilder {
       this.#pages[url] = record;
     }
     const members = new Map<string, string[]>();
-    for (const [url, record] of Object.entries(this.#pages)) if (dirty.has(record.shard)) members.set(record.shard, [...(members.get(record.shard) ?? []), url]);
+    for (const [url, record] of Object.entries(this.#pages)) {
+      if (!dirty.has(record.shard)) continue;
+      const urls = members.get(record.shard);
+      if (urls) urls.push(url);
+      else members.set(record.shard, [url]);
+    }
     for (const [name, urls] of members) {
       const shard = this.#shard(name, this.#pages[urls[0]!]!.lang);
       shard.expected = undefined;
       for (const url of urls) {
         const arrived = this.#arrived.get(url);
-        shard.pages.push(arrived ? arrived.page : queuedPage(url, withIndexName(prepareForIndex(searchCopy(await readFile(livePageFile(this.#liveSiteDir!, url), 'utf8'))), name)));
+        const prefetched = this.#prefetched.get(url);
+        const early = !arrived && prefetched?.shard === name ? await prefetched.page : undefined;
+        shard.pages.push(arrived?.page ?? early ?? (await this.#readLive(url, name)));
       }
     }
     const live = new Set(Object.values(this.#pages).map((page) => page.shard));
     return Object.keys(previous.shards).filter((name) => live.has(name) && !dirty.has(name)).length;
+  }
+
+  /** A live page's copy for Pagefind, as it would arrive from Astro. */
+  async #readLive(url: string, shard: string): Promise<QueuedPage> {
+    return queuedPage(url, withIndexName(prepareForIndex(searchCopy(await readFile(livePageFile(this.#liveSiteDir!, url), 'utf8'))), shard));
+  }
+
+  /**
+   * Update build: starts reading the live pages of a shard that will be indexed again (one page at a time, behind
+   * Astro). A page that arrives later is taken as it arrives; one that cannot be read now is read again at the end
+   * (where a real problem is reported).
+   */
+  #prefetch(shard: string): void {
+    if (!this.#previousMembers) {
+      this.#previousMembers = new Map();
+      for (const [url, record] of Object.entries(this.#previous!.pages)) {
+        const urls = this.#previousMembers.get(record.shard);
+        if (urls) urls.push(url);
+        else this.#previousMembers.set(record.shard, [url]);
+      }
+    }
+    for (const url of this.#previousMembers.get(shard) ?? []) {
+      if (this.#prefetched.has(url)) continue;
+      const page = this.#prefetching.then(() => (this.#arrived.has(url) ? undefined : this.#readLive(url, shard).catch(() => undefined)));
+      this.#prefetching = page;
+      this.#prefetched.set(url, { shard, page });
+    }
   }
 
   #dispatch(shard: ShardState): void {
