@@ -42,11 +42,11 @@ describe('a language above the page budget', () => {
 });
 
 describe('the default budget', () => {
-  it('is 1,000 releases a shard, and grows in steps of 1,000 for every 12,000 releases of the largest language', () => {
-    expect(defaultShardPages(0)).toBe(1000);
-    expect(defaultShardPages(8_400)).toBe(1000);
-    expect(defaultShardPages(12_001)).toBe(2000);
-    expect(defaultShardPages(33_000)).toBe(3000);
+  it('is 700 releases a shard, and grows in steps of 700 for every 8,400 releases of the largest language', () => {
+    expect(defaultShardPages(0)).toBe(700);
+    expect(defaultShardPages(8_400)).toBe(700);
+    expect(defaultShardPages(8_401)).toBe(1400);
+    expect(defaultShardPages(33_000)).toBe(2800);
     // So a plan without a budget of its own cuts an 8,400-release language (Arabic here) into runs of 1,000 or less.
     const plan = planSearchShards(Array.from({ length: 8_400 }, (_, index) => ({ lang: 'ar', date: `${2010 + Math.floor(index / 500)}-0${(index % 9) + 1}-01` })), ['ar']);
     expect(plan.ar!.filter((shard) => shard.fromMonth).every((shard) => shard.pages <= 1000)).toBe(true);
