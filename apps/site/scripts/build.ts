@@ -25,7 +25,7 @@ import type { SearchPagesAck, SearchPagesMessage } from '../src/integrations/sea
 import { pageKeysVariables } from '../src/lib/page-keys.ts';
 import { emptyBundleFolder, SearchIndexBuilder, type SearchIndexReport, type SearchState } from './search-index.ts';
 import { buildFingerprint } from './update-build/build-fingerprint.ts';
-import { inodeOf, manifestFile, usableManifest, writeManifest, type BuildManifest } from './update-build/build-manifest.ts';
+import { manifestFile, usableManifest, writeManifest, type BuildManifest } from './update-build/build-manifest.ts';
 import { applyUpdate, finishInterruptedUpdate, plannedRemovals } from './update-build/apply-update.ts';
 
 const appDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -238,6 +238,6 @@ if (previous) {
   await rename(searchBundleDir, path.join(stagingDir, 'pagefind'));
   await swapIntoPlace();
   await rm(keysDir, { recursive: true, force: true });
-  await writeManifest(manifestPath, { version: 1, fingerprint, finalDir, inode: inodeOf(finalDir)!, keys: result.keys, files: result.staged.sort(), search: state });
+  await writeManifest(manifestPath, { version: 2, fingerprint, finalDir, keys: result.keys, files: result.staged.sort(), search: state });
   console.log(`build: site written to ${shown(finalDir)} in ${Math.round(performance.now() - started)} ms`);
 }

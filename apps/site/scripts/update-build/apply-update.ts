@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { copyFile, mkdir, readdir, readFile, rename, rm, rmdir, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { writeSearchEntry, type SearchState } from '../search-index/search-index-builder.ts';
-import { inodeOf, writeManifest, type BuildManifest } from './build-manifest.ts';
+import { writeManifest, type BuildManifest } from './build-manifest.ts';
 
 /** One step of an update, as the journal records it: move a new file into place, or remove one. */
 export type UpdateStep = { op: 'put'; from: string; to: string } | { op: 'rm'; path: string };
@@ -76,7 +76,7 @@ async function runJournal(journal: Journal): Promise<void> {
       await rm(step.path, { force: true });
     }
   }
-  await writeManifest(journal.manifestFile, { ...journal.manifest, inode: inodeOf(journal.manifest.finalDir) ?? journal.manifest.inode });
+  await writeManifest(journal.manifestFile, journal.manifest);
 }
 
 /** Removes the folders that removals left empty, up to (not including) `root`. */

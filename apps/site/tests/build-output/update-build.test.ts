@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -106,6 +106,17 @@ describe('an update build after editing content', () => {
   it('is a full build again when a setting that changes the output changed', () => {
     expect(build(content, site, { SITE_SEARCH_SHARD_PAGES: '1' })).toMatch(/build: full build \(the code, dependencies or settings changed since the earlier build\)/);
   }, 180_000);
+
+  it('is a full build when the output was put back from an older copy (as Turbo restores a cached build)', () => {
+    expect(build(content, site)).toMatch(/build: full build/);
+    const older = path.join(work, 'older-copy');
+    cpSync(site, older, { recursive: true });
+    appendFileSync(path.join(content, 'releases', releases[0]!, 'en.mdx'), '\nOne more sentence, so that the next build writes another search entry.\n');
+    expect(build(content, site)).toMatch(/build: updating/);
+    // Files written back into the same folder (its inode unchanged): the record of the last build no longer holds.
+    cpSync(older, site, { recursive: true });
+    expect(build(content, site)).toMatch(/build: full build \(the output folder was changed since the earlier build/);
+  }, 300_000);
 });
 
 describe('an update interrupted while it moves files into place', () => {
@@ -129,7 +140,7 @@ describe('an update interrupted while it moves files into place', () => {
           { op: 'rm', path: path.join(site, 'en/news/gone/index.html') },
         ],
         manifestFile,
-        manifest: { version: 1, fingerprint: 'f', finalDir: site, inode: 0, keys: {}, files: ['en/news/x/index.html'], search: { entry: { version: '1.6.0' }, shards: {}, pages: {} } },
+        manifest: { version: 2, fingerprint: 'f', finalDir: site, inode: 0, stamp: undefined, keys: {}, files: ['en/news/x/index.html'], search: { entry: { version: '1.6.0' }, shards: {}, pages: {} } },
       }),
     );
     expect(await finishInterruptedUpdate(journal)).toBe(true);
