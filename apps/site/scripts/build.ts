@@ -19,6 +19,7 @@ import { existsSync } from 'node:fs';
 import { cp, mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { isProcessAlive } from '@iom/content-model/process-alive';
 import { repoRoot, siteCacheDir } from '../src/site-config.ts';
 import { searchChannelVariable } from '../src/integrations/search-pages.ts';
 import type { SearchPagesAck, SearchPagesMessage } from '../src/integrations/search-pages.ts';
@@ -182,15 +183,7 @@ async function removeAbandonedStaging(): Promise<void> {
   const parent = path.dirname(stagingDir);
   for (const name of existsSync(parent) ? await readdir(parent) : []) {
     // `<pid>`, `<pid>.pagefind`, `<pid>.keys`, `<pid>.keys.previous.json`.
-    const pid = Number.parseInt(name, 10);
-    let alive = false;
-    try {
-      process.kill(pid, 0);
-      alive = true;
-    } catch {
-      alive = false;
-    }
-    if (!alive) await rm(path.join(parent, name), { recursive: true, force: true });
+    if (!isProcessAlive(Number.parseInt(name, 10))) await rm(path.join(parent, name), { recursive: true, force: true });
   }
 }
 

@@ -18,6 +18,7 @@ import type { SiteComponentName } from './components.ts';
 import { createSlugger, plainText } from './headings.ts';
 import { allowedHtmlTags, isAllowedHtmlTag } from './html-tags.ts';
 import type { MdastNode, MdxJsxElement } from './mdx-node-types.ts';
+import { hostOf, nonEmpty, onlyPhrasing, positiveInteger, stringAttributes } from './component-attributes.ts';
 import { classifyUrl } from './safe-url.ts';
 
 /**
@@ -254,40 +255,6 @@ function isAlphanumeric(code: number): boolean {
 }
 
 // ---------------------------------------------------------------------------------------------------------------
-
-const phrasingTypes = new Set([
-  'text', 'emphasis', 'strong', 'delete', 'inlineCode', 'break', 'link', 'linkReference', 'image', 'imageReference',
-  'footnoteReference', 'mdxJsxTextElement', 'mdxTextExpression', 'html',
-]);
-
-/** Does the element hold only words (and inline formatting), as in `<PullQuote>Words</PullQuote>` on one line? */
-function onlyPhrasing(node: MdxJsxElement): boolean {
-  return node.children.every((child) => phrasingTypes.has(child.type));
-}
-
-/** The attributes written as `name="value"` (and bare flags as `''`); expressions and spreads are never read. */
-function stringAttributes(node: MdxJsxElement): Map<string, string> {
-  const map = new Map<string, string>();
-  for (const written of node.attributes) {
-    if (written.type !== 'mdxJsxAttribute' || map.has(written.name)) continue;
-    if (typeof written.value === 'string') map.set(written.name, written.value);
-    else if (written.value === null || written.value === undefined) map.set(written.name, '');
-  }
-  return map;
-}
-
-function nonEmpty(value: string | undefined): string | undefined {
-  return value === undefined || value.trim() === '' ? undefined : value;
-}
-
-function positiveInteger(value: string | undefined): number | undefined {
-  return value !== undefined && /^[1-9][0-9]{0,4}$/.test(value.trim()) ? Number(value) : undefined;
-}
-
-function hostOf(origin: string): string | undefined {
-  const kind = classifyUrl(origin);
-  return kind.kind === 'network' ? kind.host : undefined;
-}
 
 /** Node types whose parent matters to their rendering. */
 type Parent = MdastNode | undefined;

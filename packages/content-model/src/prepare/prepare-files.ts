@@ -8,6 +8,7 @@ import { Worker } from 'node:worker_threads';
 import type { RenderLabels } from '../mdx/index.ts';
 import { prepareFile, type PreparedFile } from './prepare-file.ts';
 import { forgetStoredBody, readStoredBody, type StoredBodyRef } from './stored-body.ts';
+import { isProcessAlive } from '../process-alive.ts';
 
 export { readStoredBody, type StoredBodyRef } from './stored-body.ts';
 
@@ -169,13 +170,7 @@ function readBody(packDir: string, location: BodyLocation): string {
 function othersAlive(usersDir: string): boolean {
   for (const name of readdirSync(usersDir)) {
     const pid = Number(name);
-    if (pid === process.pid) continue;
-    try {
-      process.kill(pid, 0);
-      return true;
-    } catch {
-      // gone: its mark is stale
-    }
+    if (pid !== process.pid && isProcessAlive(pid)) return true;
   }
   return false;
 }
@@ -317,14 +312,6 @@ async function cleanPacks(packDir: string, usersDir: string, cache: CacheFile, i
     }
   }
   for (const name of readdirSync(usersDir)) {
-    const pid = Number(name);
-    let alive = false;
-    try {
-      process.kill(pid, 0);
-      alive = true;
-    } catch {
-      alive = false;
-    }
-    if (!alive) await rm(path.join(usersDir, name), { force: true });
+    if (!isProcessAlive(Number(name))) await rm(path.join(usersDir, name), { force: true });
   }
 }

@@ -9,6 +9,7 @@ import { createSlugger, plainText } from '../../mdx/headings.ts';
 import { allowedHtmlTags, isAllowedHtmlTag } from '../../mdx/html-tags.ts';
 import type { MdxJsxElement } from '../../mdx/mdx-node-types.ts';
 import type { RenderOptions } from '../../mdx/render-safe-mdx.ts';
+import { hostOf, nonEmpty, onlyPhrasing, positiveInteger, stringAttributes } from '../../mdx/component-attributes.ts';
 import { classifyUrl } from '../../mdx/safe-url.ts';
 
 // `<Contacts />` becomes this comment, replaced after serialisation by the site's HTML: the site's block is trusted
@@ -214,36 +215,3 @@ function blockContent(state: State, node: MdxJsxElement, before: ElementContent[
   return state.wrap([...before, ...(onlyPhrasing(node) ? [element('p', {}, children)] : children)], true);
 }
 
-const phrasingTypes = new Set([
-  'text', 'emphasis', 'strong', 'delete', 'inlineCode', 'break', 'link', 'linkReference', 'image', 'imageReference',
-  'footnoteReference', 'mdxJsxTextElement', 'mdxTextExpression', 'html',
-]);
-
-/** Does the element hold only words (and inline formatting), as in `<PullQuote>Words</PullQuote>` on one line? */
-function onlyPhrasing(node: MdxJsxElement): boolean {
-  return node.children.every((child) => phrasingTypes.has(child.type));
-}
-
-/** The attributes written as `name="value"` (and bare flags as `''`); expressions and spreads are never read. */
-function stringAttributes(node: MdxJsxElement): Map<string, string> {
-  const map = new Map<string, string>();
-  for (const attribute of node.attributes) {
-    if (attribute.type !== 'mdxJsxAttribute' || map.has(attribute.name)) continue;
-    if (typeof attribute.value === 'string') map.set(attribute.name, attribute.value);
-    else if (attribute.value === null || attribute.value === undefined) map.set(attribute.name, '');
-  }
-  return map;
-}
-
-function nonEmpty(value: string | undefined): string | undefined {
-  return value === undefined || value.trim() === '' ? undefined : value;
-}
-
-function positiveInteger(value: string | undefined): number | undefined {
-  return value !== undefined && /^[1-9][0-9]{0,4}$/.test(value.trim()) ? Number(value) : undefined;
-}
-
-function hostOf(origin: string): string | undefined {
-  const kind = classifyUrl(origin);
-  return kind.kind === 'network' ? kind.host : undefined;
-}
