@@ -231,14 +231,8 @@ export class SearchIndexBuilder {
       dirty.add(record.shard);
       this.#pages[url] = record;
     }
-    const members = new Map<string, string[]>();
-    for (const [url, record] of Object.entries(this.#pages)) {
-      if (!dirty.has(record.shard)) continue;
-      const urls = members.get(record.shard);
-      if (urls) urls.push(url);
-      else members.set(record.shard, [url]);
-    }
-    for (const [name, urls] of members) {
+    for (const [name, urls] of urlsByShard(this.#pages)) {
+      if (!dirty.has(name)) continue;
       const shard = this.#shard(name, this.#pages[urls[0]!]!.lang);
       shard.expected = undefined;
       for (const url of urls) {
@@ -263,14 +257,7 @@ export class SearchIndexBuilder {
    * (where a real problem is reported).
    */
   #prefetch(shard: string): void {
-    if (!this.#previousMembers) {
-      this.#previousMembers = new Map();
-      for (const [url, record] of Object.entries(this.#previous!.pages)) {
-        const urls = this.#previousMembers.get(record.shard);
-        if (urls) urls.push(url);
-        else this.#previousMembers.set(record.shard, [url]);
-      }
-    }
+    this.#previousMembers ??= urlsByShard(this.#previous!.pages);
     for (const url of this.#previousMembers.get(shard) ?? []) {
       if (this.#prefetched.has(url)) continue;
       const page = this.#prefetching.then(() => (this.#arrived.has(url) ? undefined : this.#readLive(url, shard).catch(() => undefined)));
@@ -295,6 +282,17 @@ export class SearchIndexBuilder {
     });
     this.#running.push(running);
   }
+}
+
+/** The URLs of the pages in each shard, in the order of `pages`. */
+function urlsByShard(pages: Record<string, PageRecord>): Map<string, string[]> {
+  const shards = new Map<string, string[]>();
+  for (const [url, record] of Object.entries(pages)) {
+    const urls = shards.get(record.shard);
+    if (urls) urls.push(url);
+    else shards.set(record.shard, [url]);
+  }
+  return shards;
 }
 
 /** The built file of an indexed page (its URL from the site root, a folder: `/en/news/x/`). */

@@ -47,9 +47,9 @@ describe('the default budget', () => {
     expect(defaultShardPages(8_400)).toBe(700);
     expect(defaultShardPages(8_401)).toBe(1400);
     expect(defaultShardPages(33_000)).toBe(2800);
-    // So a plan without a budget of its own cuts an 8,400-release language (Arabic here) into runs of 1,000 or less.
+    // So a plan without a budget of its own cuts an 8,400-release language (Arabic here) into runs of 700 or less.
     const plan = planSearchShards(Array.from({ length: 8_400 }, (_, index) => ({ lang: 'ar', date: `${2010 + Math.floor(index / 500)}-0${(index % 9) + 1}-01` })), ['ar']);
-    expect(plan.ar!.filter((shard) => shard.fromMonth).every((shard) => shard.pages <= 1000)).toBe(true);
+    expect(plan.ar!.filter((shard) => shard.fromMonth).every((shard) => shard.pages <= 700)).toBe(true);
     expect(plan.ar!.length).toBeGreaterThan(9);
   });
 });
