@@ -25,6 +25,7 @@ export * from './pagination.ts';
 export * from './feeds.ts';
 export * from './structured-data.ts';
 export * from './media-references.ts';
+export * from './page-description.ts';
 export * from './country-overviews.ts';
 export * from './schemas/country-overview.ts';
 export * from './search-shards.ts';
