@@ -116,7 +116,7 @@ describe('editing the English source of a translated release', () => {
     const seed = 'releases/2016/iom-unhcr-train-libyan-partners/en.mdx';
     const { contentDir, outDir } = scenario('stale', {});
     const file = path.join(contentDir, seed);
-    writeFileSync(file, readFileSync(file, 'utf8').replace('## What comes next', '## What comes next\n\nA new paragraph added after translation.'));
+    writeFileSync(file, readFileSync(file, 'utf8').replace('Some 2,731 deaths have been recorded.\n', 'Some 2,731 deaths have been recorded.\n\nA new paragraph added after translation.\n'));
     const { status, output } = buildSite(outDir, { SITE_CONTENT_DIR: contentDir });
     expect(status, output).toBe(0);
 

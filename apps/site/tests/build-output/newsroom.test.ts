@@ -129,7 +129,7 @@ describe('structured data and sharing metadata', () => {
       datePublished: '2016-09-02',
       dateModified: '2016-09-02',
       inLanguage: 'en',
-      contentLocation: { '@type': 'Place', name: 'Tripoli', address: { addressCountry: 'LY' } },
+      contentLocation: { '@type': 'Place', name: 'Libya', address: { addressCountry: 'LY' } },
       publisher: { '@type': 'Organization', name: 'International Organization for Migration' },
     });
     expect((data.image as string[])[0]).toMatch(/^https:\/\//);

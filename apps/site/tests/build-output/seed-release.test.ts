@@ -2,10 +2,28 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { listPages, readPage } from '../support/html.ts';
-import { builtSiteDir } from '../support/paths.ts';
+import { appDir, builtSiteDir } from '../support/paths.ts';
 
 const enPath = 'en/news/iom-unhcr-train-libyan-partners-on-saving-lives-at-sea/index.html';
 const frPath = 'fr/news/l-oim-et-le-hcr-forment-leurs-partenaires-libyens-au-sauvetage-en-mer/index.html';
+
+/**
+ * The release as the organisation published it (tests/fixtures/README.md): its title, the dateline before " - " in
+ * the first paragraph, the paragraphs, and the closing sentence that names the press contacts.
+ */
+function publishedRelease() {
+  const lines = readFileSync(path.join(appDir, 'tests/fixtures/iom-press-release-2016-libya.txt'), 'utf8').split('\n');
+  const title = 'IOM, UNHCR Train Libyan Partners on Saving Lives at Sea';
+  const start = lines.indexOf(title);
+  const [first, ...rest] = lines.slice(start + 1).filter((line) => line.trim() !== '');
+  const contactLine = rest.pop()!;
+  const [dateline, opening] = first!.split(/ - (.*)/s) as [string, string];
+  // "… Email: obelbeisi@iom.int or Samer Haddadin at UNHCR Libya, Tel. +21658335115, Email: haddadin@unhcr.org"
+  const contacts = [...contactLine.matchAll(/(?:contact|or) ([A-Z][a-z]+ [A-Z][a-z]+) at ([A-Z]+ \w+), Tel\. (\+[0-9 ]+), Email: ([\w.]+@[\w.]+?)(?= or|$)/g)].map(
+    ([, name, office, phone, email]) => ({ name, office, phone, email }),
+  );
+  return { title, dateline, paragraphs: [opening, ...rest], contacts };
+}
 
 describe('the seed release in the built site', () => {
   const en = readPage(builtSiteDir, enPath);
@@ -27,25 +45,52 @@ describe('the seed release in the built site', () => {
   });
 
   it('prints the dateline and the date in each language', () => {
-    expect(en.querySelector('.release__dateline')!.text).toContain('Tripoli');
+    expect(en.querySelector('.release__dateline .p-location')!.text).toBe('Libya');
+    expect(fr.querySelector('.release__dateline .p-location')!.text).toBe('Libye');
     expect(en.querySelector('time.dt-published')!.getAttribute('datetime')).toBe('2016-09-02');
     expect(en.querySelector('time.dt-published')!.text).toBe('September 2, 2016');
     expect(fr.querySelector('time.dt-published')!.text).toBe('2 septembre 2016');
   });
 
-  it('renders the press contacts as h-cards with phone and e-mail links', () => {
+  it('holds the published text word for word: title, dateline, every paragraph in order', () => {
+    const published = publishedRelease();
+    expect(published.paragraphs).toHaveLength(8);
+    expect(en.querySelector('h1')!.text).toBe(published.title);
+    expect(en.querySelector('.release__dateline .p-location')!.text).toBe(published.dateline);
+    const paragraphs = en.querySelectorAll('.release__body > p:not(.c-statistic)').map((p) => p.text);
+    expect(paragraphs).toEqual(published.paragraphs);
+  });
+
+  it('renders the published press contacts as h-cards with phone and e-mail links', () => {
+    const published = publishedRelease().contacts;
+    expect(published.map((contact) => contact.name)).toEqual(['Othman Belbeisi', 'Samer Haddadin']);
     const cards = en.querySelectorAll('.contacts .h-card');
-    expect(cards.map((card) => card.querySelector('.p-name')!.text)).toEqual(['Othman Belbeisi', 'Christine Petré']);
+    expect(cards.map((card) => ({
+      name: card.querySelector('.p-name')!.text,
+      office: card.querySelector('.p-locality')!.text,
+      phone: card.querySelector('a.p-tel')!.text.replace(/\u00a0/g, ' '),
+      email: card.querySelector('a.u-email')!.text,
+    }))).toEqual(published);
+    expect(cards.map((card) => card.querySelector('.p-org')!.text)).toEqual(['IOM', 'UNHCR']);
     expect(cards[0]!.querySelector('a.u-email')!.getAttribute('href')).toBe('mailto:obelbeisi@iom.int');
     expect(cards[0]!.querySelector('a.p-tel')!.getAttribute('href')).toBe('tel:+21629600389');
+    expect(cards[1]!.querySelector('a.p-tel')!.getAttribute('href')).toBe('tel:+21658335115');
     expect(fr.querySelector('.contacts h2')!.text).toBe('Contacts presse');
   });
 
-  it('renders the allowed components of the body, with partners and funders', () => {
-    expect(en.querySelector('.c-statistic__value')!.text).toBe('24');
-    expect(en.querySelector('figure.c-pull-quote blockquote')!.text).toContain('Saving lives at sea is the first duty');
-    expect(en.querySelector('.release__footer')!.text).toContain('UNHCR');
-    expect(en.querySelector('.release__footer')!.text).toContain('European Union');
+  it('describes itself with its opening words, having no summary of its own', () => {
+    const description = en.querySelector('meta[name="description"]')!.getAttribute('content')!;
+    expect(description.endsWith('…')).toBe(true);
+    expect(publishedRelease().paragraphs[0]!.startsWith(description.slice(0, -1))).toBe(true);
+  });
+
+  it('shows a figure the text states, and the published partner and funders', () => {
+    expect(en.querySelector('.c-statistic__value')!.text).toBe('10,546');
+    expect(publishedRelease().paragraphs.join(' ')).toContain('10,546 migrants and refugees');
+    expect(en.querySelector('figure.c-pull-quote')).toBeNull();
+    const footer = en.querySelector('.release__footer')!.text;
+    expect(footer).toContain('UNHCR');
+    expect(footer).toContain("ECHO and US State Department's Bureau of Population, Refugees and Migration (PRM)");
   });
 
   it('marks the main content for Pagefind and keeps page chrome out of the index', () => {

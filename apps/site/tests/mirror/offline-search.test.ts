@@ -24,7 +24,7 @@ function loadBrowserScript(): BrowserApi {
 const browser = loadBrowserScript();
 
 const entries: OfflineEntry[] = [
-  { t: 'IOM, UNHCR Train Libyan Partners on Saving Lives at Sea', u: 'en/news/a/index.html', s: 'Coast guard officers trained in Tunis.', d: '2016-09-02' },
+  { t: 'IOM, UNHCR Train Libyan Partners on Saving Lives at Sea', u: 'en/news/a/index.html', s: 'A workshop for Libyan partners in Tunis.', d: '2016-09-02' },
   { t: 'Rescue partners meet in Tunis', u: 'en/news/b/index.html', s: 'Libyan, Tunisian and Italian rescuers.', d: '2017-03-01' },
   { t: 'Libya', u: 'en/countries/libya/index.html', s: 'IOM has worked in Libya since 2006.' },
   { t: 'Réfugiés à Tunis : l’OIM forme ses partenaires', u: 'fr/news/c/index.html', s: 'Formation en mer.', d: '2016-09-02' },
@@ -70,11 +70,11 @@ describe('matching in the browser script', () => {
 describe('the index', () => {
   it('takes the title, the description and the date of a release', () => {
     const page =
-      '<html lang="en"><head><title>X | IOM</title><meta name="description" content="IOM and UNHCR trained Libyan coast guard officers."></head><body>' +
+      '<html lang="en"><head><title>X | IOM</title><meta name="description" content="IOM and UNHCR organized a workshop for Libyan partners."></head><body>' +
       '<main data-pagefind-body><article data-pagefind-meta="date:2016-09-02, type:press-release"><h1>Train  Libyan\nPartners</h1><p>Body</p></article></main></body></html>';
     expect(offlineEntry(page, 'en/news/x/index.html')).toEqual({
       lang: 'en',
-      entry: { t: 'Train Libyan Partners', u: 'en/news/x/index.html', s: 'IOM and UNHCR trained Libyan coast guard officers.', d: '2016-09-02' },
+      entry: { t: 'Train Libyan Partners', u: 'en/news/x/index.html', s: 'IOM and UNHCR organized a workshop for Libyan partners.', d: '2016-09-02' },
     });
   });
 

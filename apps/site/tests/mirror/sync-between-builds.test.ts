@@ -40,8 +40,8 @@ beforeAll(() => {
   const french = path.join(second, 'releases/2016/iom-unhcr-train-libyan-partners/fr.mdx');
   const text = readFileSync(french, 'utf8');
   const edited = text
-    .replace('ont formé à Tunis des garde-côtes', 'ont formé à Tunis, pendant quatre jours, des garde-côtes')
-    .replace(/^(La formation a été financée par .*)\.$/m, '$1. Une deuxième session est prévue.');
+    .replace('a organisé cette semaine', 'a organisé, cette semaine,')
+    .replace(/^(L’atelier a été financé par .*)\.$/m, '$1. (Modifié pour le test de synchronisation.)');
   expect(edited).not.toBe(text);
   writeFileSync(french, edited);
   buildBundle(v1, first);

@@ -49,12 +49,13 @@ describe('an Arabic release (right to left)', () => {
 
   it('is read by the quick parser, with components, lists and Arabic headings', () => {
     expect(arabic.length).toBeGreaterThan(3);
-    const file = 'content/releases/2016/iom-unhcr-train-libyan-partners/ar.mdx';
+    const file = 'content/releases/2017/mediterranean-rescue-partners-meet-in-tunis/ar.mdx';
     const { quick, remark } = preparedBothWays(file, textOf(file));
     expect(quick).toEqual(remark);
-    expect(quick?.html).toContain('<h2 id="أربعة-أيام-من-التدريب">أربعة أيام من التدريب</h2>');
-    expect(quick?.html).toContain('<span class="c-statistic__source">المصدر: المنظمة الدولية للهجرة في ليبيا</span>');
-    expect(quick?.text).toMatch(/^درّبت المنظمة الدولية للهجرة/);
+    expect(quick?.html).toContain('<h2 id="من-أول-نداء-استغاثة-إلى-رصيف-الميناء">من أول نداء استغاثة إلى رصيف الميناء</h2>');
+    expect(quick?.html).toContain('<li>توفير الإمدادات الطبية الأساسية');
+    expect(quick?.html).toContain('<span class="c-statistic__source">المصدر: المنظمة الدولية للهجرة في تونس</span>');
+    expect(quick?.text).toMatch(/^اجتمع هذا الأسبوع في تونس العاصمة/);
   });
 
   it('reports the media an Arabic page names at remark’s line and column', () => {
