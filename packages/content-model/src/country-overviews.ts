@@ -3,6 +3,7 @@ import { frontmatterIssues, type FieldPosition } from './frontmatter-issues.ts';
 import { isLocale, localeCodes, type Locale } from './locales.ts';
 import { CountryOverviewSchema } from './schemas/country-overview.ts';
 import type { TranslationState } from './releases.ts';
+import { mayBeSource } from './translation/translation-file.ts';
 
 /** A country overview file before validation. */
 export interface CountryOverviewInput {
@@ -27,10 +28,16 @@ export interface CountryOverview {
 
 /**
  * Validates and links country overviews: one source per country (the file without translationOf), translations
- * current or stale against the source's fingerprint (its body).
+ * current or stale against the source's fingerprint (its body). `unreadableSources` names the countries whose
+ * source file could not be read (its problems are reported already): their translations are left unchecked.
  */
-export function linkCountryOverviews(inputs: readonly CountryOverviewInput[], knownCountries: ReadonlySet<string>): { overviews: CountryOverview[]; issues: ContentIssue[] } {
+export function linkCountryOverviews(
+  inputs: readonly CountryOverviewInput[],
+  knownCountries: ReadonlySet<string>,
+  unreadableSources: ReadonlySet<string> = new Set(),
+): { overviews: CountryOverview[]; issues: ContentIssue[] } {
   const issues: ContentIssue[] = [];
+  const unreadable = new Set(unreadableSources);
   const valid: (CountryOverviewInput & { lang: Locale; translationOf?: { lang: string; hash: string } | undefined })[] = [];
   for (const input of inputs) {
     if (!isLocale(input.lang)) {
@@ -44,6 +51,7 @@ export function linkCountryOverviews(inputs: readonly CountryOverviewInput[], kn
     const result = CountryOverviewSchema.safeParse(input.frontmatter ?? {}, { reportInput: true });
     if (!result.success) {
       issues.push(...frontmatterIssues(input.file, CountryOverviewSchema, result.error, input.fieldPosition));
+      if (mayBeSource(input.frontmatter)) unreadable.add(input.code);
       continue;
     }
     valid.push({ ...input, lang: input.lang, translationOf: result.data.translationOf });
@@ -52,6 +60,7 @@ export function linkCountryOverviews(inputs: readonly CountryOverviewInput[], kn
   for (const code of new Set(valid.map((input) => input.code))) {
     const group = valid.filter((input) => input.code === code);
     const sources = group.filter((input) => !input.translationOf);
+    if (sources.length === 0 && unreadable.has(code)) continue;
     if (sources.length !== 1) {
       for (const input of sources.length ? sources : group) {
         issues.push({ file: input.file, message: sources.length ? 'This country has more than one overview without translationOf; only the language it was first written in is the source.' : 'Every overview of this country is marked as a translation; one must be the source.', fix: 'Keep translationOf in translations only (pnpm i18n:new creates them).' });

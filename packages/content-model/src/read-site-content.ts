@@ -10,6 +10,7 @@ import { mediaPrefix } from './media-references.ts';
 import { decodeContentSource } from './mdx/index.ts';
 import { prepareFiles, storedBodyRef, type PreparedResult, type RenderSpec, type StoredBodyRef } from './prepare/prepare-files.ts';
 import { linkReleases, validateReleaseFile, type ReleasePage, type ValidatedReleaseFile } from './releases.ts';
+import { mayBeSource } from './translation/translation-file.ts';
 import { resolveUiStrings, type MissingString, type UiStrings } from './ui-strings.ts';
 import { parseYamlFile } from './yaml-file.ts';
 
@@ -166,33 +167,48 @@ export async function readSiteContent(options: ReadSiteContentOptions): Promise<
 
   // Country overviews
   const overviewInputs: CountryOverviewInput[] = [];
+  // Pages whose source could not be read: its own problems are reported, its translations are not checked.
+  const unreadableOverviews = new Set<string>();
   for (const file of overviewFiles) {
     const result = preparedByFile.get(file)!;
     const shown = display(file);
     issues.push(...result.issues);
     checkMedia(shown, result);
-    if (result.issues.length) continue;
     const code = path.basename(path.dirname(file)).toUpperCase();
+    if (result.issues.length) {
+      if (mayBeSource(result.frontmatter)) unreadableOverviews.add(code);
+      continue;
+    }
     const lang = path.basename(file, '.mdx');
     overviewInputs.push({ file: shown, code, lang, frontmatter: result.frontmatter, fieldPosition: positionsOf(result), fingerprint: result.fingerprint });
     bodies.set(`${code}/${lang}`, bodyOf(result));
   }
-  const overviewResult = linkCountryOverviews(overviewInputs, countryCodes);
+  const overviewResult = linkCountryOverviews(overviewInputs, countryCodes, unreadableOverviews);
   issues.push(...overviewResult.issues);
 
   // Releases
   const validated: ValidatedReleaseFile[] = [];
+  const unreadableReleases = new Set<string>();
   for (const file of releaseFiles) {
     const [year, key, name] = path.relative(releasesDir, file).split(path.sep) as [string, string, string];
     const result = preparedByFile.get(file)!;
     const shown = display(file);
     issues.push(...result.issues);
     checkMedia(shown, result);
-    if (!result.frontmatter && result.issues.length) continue;
+    const unreadable = () => {
+      if (mayBeSource(result.frontmatter)) unreadableReleases.add(key);
+    };
+    if (!result.frontmatter && result.issues.length) {
+      unreadable();
+      continue;
+    }
     const fieldPosition = positionsOf(result);
     const validation = validateReleaseFile({ file: shown, key, year, lang: name.replace(/\.mdx$/, ''), frontmatter: result.frontmatter, fieldPosition, fingerprint: result.fingerprint });
     issues.push(...validation.issues);
-    if (!validation.file || result.issues.length) continue;
+    if (!validation.file || result.issues.length) {
+      unreadable();
+      continue;
+    }
     const release = validation.file;
     if (release.kind === 'source') {
       // Attachments in the frontmatter may point into content/media/ too.
@@ -212,7 +228,7 @@ export async function readSiteContent(options: ReadSiteContentOptions): Promise<
     validated.push(release);
     bodies.set(`${key}/${release.lang}`, bodyOf(result));
   }
-  const linked = linkReleases(validated, { countries: countryCodes, themes: new Set(themes) });
+  const linked = linkReleases(validated, { countries: countryCodes, themes: new Set(themes) }, unreadableReleases);
   issues.push(...linked.issues);
 
   return {

@@ -133,10 +133,15 @@ export interface ReleasePage extends Omit<ReleaseSource, 'slug'> {
   versions: LanguageVersion[];
 }
 
-/** Links validated files into pages: one source per folder, translations inherit its facts, slugs are unique. */
+/**
+ * Links validated files into pages: one source per folder, translations inherit its facts, slugs are unique.
+ * `unreadableSources` names the folders whose source file could not be validated (its problems are reported
+ * already): their translations are left unchecked instead of each being reported as having no source.
+ */
 export function linkReleases(
   files: readonly ValidatedReleaseFile[],
   known: { countries: ReadonlySet<string>; themes: ReadonlySet<string> },
+  unreadableSources: ReadonlySet<string> = new Set(),
 ): { pages: ReleasePage[]; issues: ContentIssue[] } {
   const issues: ContentIssue[] = [];
   const byKey = new Map<string, ValidatedReleaseFile[]>();
@@ -148,6 +153,7 @@ export function linkReleases(
   const pages: ReleasePage[] = [];
   for (const [key, group] of byKey) {
     const sources = group.filter(isSourceFile);
+    if (sources.length === 0 && unreadableSources.has(key)) continue;
     if (sources.length !== 1) {
       for (const file of sources.length === 0 ? group : sources) {
         issues.push({
