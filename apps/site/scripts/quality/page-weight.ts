@@ -1,7 +1,8 @@
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { listSitePages, parsePage } from './site-files.ts';
+import { parse } from 'node-html-parser';
+import { listSitePages } from './site-files.ts';
 
 /** What a page costs a reader on first visit (bytes as stored, and gzipped as most hosts send them). */
 export interface PageWeight {
@@ -28,27 +29,47 @@ export const weightBudget = {
 
 const gzipSize = (bytes: Buffer) => gzipSync(bytes, { level: 9 }).length;
 
-/** Measures one page of a built site. */
-export function pageWeight(siteDir: string, page: string, base = '/'): PageWeight {
-  const root = parsePage(siteDir, page);
+/** Sizes of the files pages share (stylesheets, scripts), measured once per site. */
+type SharedSizes = Map<string, { size: number; gzip: number }>;
+
+function sharedFileSize(sizes: SharedSizes, file: string, gzipped: boolean): { size: number; gzip: number } {
+  let known = sizes.get(file);
+  if (!known) {
+    const bytes = gzipped ? readFileSync(file) : undefined;
+    known = { size: bytes ? bytes.length : statSync(file).size, gzip: bytes ? gzipSize(bytes) : 0 };
+    sizes.set(file, known);
+  }
+  return known;
+}
+
+/**
+ * Measures one page of a built site. The page is parsed for this measurement only and not kept: a site of 80,000
+ * pages must be measurable in a bounded heap. Shared files are measured once per `sizes` map.
+ */
+export function pageWeight(siteDir: string, page: string, base = '/', sizes: SharedSizes = new Map()): PageWeight {
   const htmlBytes = readFileSync(path.join(siteDir, page));
+  const root = parse(htmlBytes.toString('utf8'));
   const local = (url: string) => path.join(siteDir, decodeURIComponent(url.startsWith(base) ? url.slice(base.length) : url));
-  const cssFiles = root.querySelectorAll('link[rel="stylesheet"]').map((link) => readFileSync(local(link.getAttribute('href')!)));
+  const css = root.querySelectorAll('link[rel="stylesheet"]').map((link) => sharedFileSize(sizes, local(link.getAttribute('href')!), true));
   const scripts = root.querySelectorAll('script').filter((script) => !['application/ld+json', 'application/json'].includes(script.getAttribute('type') ?? ''));
-  const js = scripts.reduce((sum, script) => sum + (script.getAttribute('src') ? statSync(local(script.getAttribute('src')!)).size : Buffer.byteLength(script.textContent)), 0);
+  const js = scripts.reduce((sum, script) => {
+    const src = script.getAttribute('src');
+    return sum + (src ? sharedFileSize(sizes, local(src), false).size : Buffer.byteLength(script.textContent));
+  }, 0);
   return {
     page,
     html: htmlBytes.length,
     htmlGzip: gzipSize(htmlBytes),
-    css: cssFiles.reduce((sum, file) => sum + file.length, 0),
-    cssGzip: cssFiles.reduce((sum, file) => sum + gzipSize(file), 0),
+    css: css.reduce((sum, file) => sum + file.size, 0),
+    cssGzip: css.reduce((sum, file) => sum + file.gzip, 0),
     js,
   };
 }
 
 /** Measures every page and reports what goes over the budget. */
 export function checkPageWeight(siteDir: string, base = '/'): { weights: PageWeight[]; overBudget: string[] } {
-  const weights = listSitePages(siteDir).map((page) => pageWeight(siteDir, page, base));
+  const sizes: SharedSizes = new Map();
+  const weights = listSitePages(siteDir).map((page) => pageWeight(siteDir, page, base, sizes));
   const overBudget: string[] = [];
   for (const weight of weights) {
     const isSearch = /^[a-z]{2}\/search\/index\.html$/.test(weight.page);
