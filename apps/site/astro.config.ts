@@ -1,6 +1,7 @@
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { contentDir, siteBase, siteCacheDir, siteOutDir, siteUrl } from './src/site-config.ts';
 import { contentMedia } from './src/integrations/content-media.ts';
 import { securityHeaders } from './src/integrations/security-headers.ts';
@@ -21,8 +22,10 @@ export default defineConfig({
   // pages to the build script's search indexer (scripts/search-index/README.md).
   integrations: [mdx(), contentMedia({ mediaDir: path.join(contentDir, 'media') }), securityHeaders({ base: siteBase }), searchPages({ base: siteBase })],
   vite: {
-    // Lets src/lib/media.ts find content images wherever SITE_CONTENT_DIR puts the content.
-    resolve: { alias: { '@content-media': path.join(contentDir, 'media') } },
+    // Lets src/lib/media.ts find content images wherever SITE_CONTENT_DIR puts the content. Vite names globbed files
+    // outside the project from the project's folder: the content folder as seen from there turns them into content paths.
+    resolve: { alias: { '@content': contentDir } },
+    define: { __CONTENT_FROM_ROOT__: JSON.stringify(`${path.relative(fileURLToPath(new URL('./', import.meta.url)), contentDir).split(path.sep).join('/')}/`) },
     // Build and test outputs are not sources: the preview must not reload while a build or the tests run.
     server: { watch: { ignored: ['**/.build-staging/**', '**/.test-output/**', '**/dist/**', '**/dist.*/**'] } },
   },

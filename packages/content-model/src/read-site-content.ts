@@ -6,7 +6,7 @@ import { validateCountries, type CountryFileInput, type CountryRecord } from './
 import { linkCountryOverviews, type CountryOverview, type CountryOverviewInput } from './country-overviews.ts';
 import type { OfficialNames } from './country-names.ts';
 import { localeCodes, type Locale } from './locales.ts';
-import { mediaPrefix } from './media-references.ts';
+import { imageExtensions, mediaPrefix } from './media-references.ts';
 import { decodeContentSource } from './mdx/index.ts';
 import { prepareFiles, storedBodyRef, type PreparedResult, type RenderSpec, type StoredBodyRef } from './prepare/prepare-files.ts';
 import { linkReleases, validateReleaseFile, type ReleasePage, type ValidatedReleaseFile } from './releases.ts';
@@ -33,7 +33,7 @@ export interface PageBody {
   html?: string | undefined;
   /** Where the HTML is in the content cache, when rendered with one (read it with `readStoredBody`). */
   stored?: StoredBodyRef | undefined;
-  /** Files of the media folder the body shows or links to (`sample/rescue-boat.jpg`). */
+  /** Files the body shows or links to, as paths from the content folder (`media/sample/rescue-boat.jpg`). */
   media: string[];
 }
 
@@ -143,26 +143,70 @@ export async function readSiteContent(options: ReadSiteContentOptions): Promise<
   const preparedByFile = new Map(mdxFiles.map((file, index) => [file, prepared[index]!]));
 
   const mediaDir = path.join(contentDir, 'media');
-  const checkMedia = (shown: string, result: PreparedResult) => {
+  /** Where a reference points, as a path from the content folder; problems with it are reported. */
+  const checkMedia = (file: string, result: PreparedResult): string[] => {
+    const shown = display(file);
+    const found: string[] = [];
     for (const reference of result.media) {
-      const inMedia = path.resolve(mediaDir, reference.path);
-      if (!inMedia.startsWith(mediaDir + path.sep) || !existsSync(inMedia)) {
+      const at = { file: shown, line: reference.line, column: reference.column };
+      if (reference.from === 'media') {
+        const inMedia = path.resolve(mediaDir, reference.path);
+        if (!inMedia.startsWith(mediaDir + path.sep) || !existsSync(inMedia)) {
+          issues.push({
+            ...at,
+            field: 'media',
+            message: `The file ${mediaPrefix}${reference.path} is not in ${display(mediaDir)}/.`,
+            fix: `Add the file to ${display(path.join(mediaDir, reference.path))}, or correct the path (it is case-sensitive).`,
+          });
+        } else {
+          found.push(path.relative(contentDir, inMedia).split(path.sep).join('/'));
+        }
+        continue;
+      }
+      const folder = path.dirname(file);
+      const shownFolder = `${display(folder)}/`;
+      const written = reference.path;
+      let relative: string;
+      try {
+        relative = decodeURI(written.split(/[?#]/)[0]!);
+      } catch {
+        relative = written;
+      }
+      const target = path.resolve(folder, relative);
+      const extension = path.extname(target).slice(1).toLowerCase();
+      const useMedia = `or put it in ${display(mediaDir)}/ and write src="${mediaPrefix}…"`;
+      if (!target.startsWith(folder + path.sep)) {
         issues.push({
-          file: shown,
-          line: reference.line,
-          column: reference.column,
-          field: 'media',
-          message: `The file ${mediaPrefix}${reference.path} is not in ${display(mediaDir)}/.`,
-          fix: `Add the file to ${display(path.join(mediaDir, reference.path))}, or correct the path (it is case-sensitive).`,
+          ...at,
+          field: 'src',
+          message: `The image "${written}" is outside this file's folder (${shownFolder}): an image given by a relative path must be in the same folder.`,
+          fix: `Put the image in ${shownFolder} and write src="./${path.basename(target)}", ${useMedia}.`,
         });
+      } else if (!(imageExtensions as readonly string[]).includes(extension)) {
+        issues.push({
+          ...at,
+          field: 'src',
+          message: `"${written}" is not a photo the site can show (it shows ${imageExtensions.map((ext) => `.${ext}`).join(', ')} files).`,
+          fix: 'Save the image as a .jpg (photos) or .png (drawings, maps) file and write its name here.',
+        });
+      } else if (!existsSync(target)) {
+        issues.push({
+          ...at,
+          field: 'src',
+          message: `The image "${written}" is not in this file's folder (${shownFolder}).`,
+          fix: `Add the file ${display(target)}, correct the name (it is case-sensitive), ${useMedia}.`,
+        });
+      } else {
+        found.push(path.relative(contentDir, target).split(path.sep).join('/'));
       }
     }
+    return found;
   };
   const bodies = new Map<string, PageBody>();
-  const bodyOf = (result: PreparedResult): PageBody => ({
+  const bodyOf = (result: PreparedResult, media: string[]): PageBody => ({
     html: result.html,
     stored: result.body && options.cacheDir ? storedBodyRef(options.cacheDir, result.body) : undefined,
-    media: result.media.map((reference) => reference.path),
+    media,
   });
 
   // Country overviews
@@ -173,7 +217,7 @@ export async function readSiteContent(options: ReadSiteContentOptions): Promise<
     const result = preparedByFile.get(file)!;
     const shown = display(file);
     issues.push(...result.issues);
-    checkMedia(shown, result);
+    const media = checkMedia(file, result);
     const code = path.basename(path.dirname(file)).toUpperCase();
     if (result.issues.length) {
       if (mayBeSource(result.frontmatter)) unreadableOverviews.add(code);
@@ -181,7 +225,7 @@ export async function readSiteContent(options: ReadSiteContentOptions): Promise<
     }
     const lang = path.basename(file, '.mdx');
     overviewInputs.push({ file: shown, code, lang, frontmatter: result.frontmatter, fieldPosition: positionsOf(result), fingerprint: result.fingerprint });
-    bodies.set(`${code}/${lang}`, bodyOf(result));
+    bodies.set(`${code}/${lang}`, bodyOf(result, media));
   }
   const overviewResult = linkCountryOverviews(overviewInputs, countryCodes, unreadableOverviews);
   issues.push(...overviewResult.issues);
@@ -194,7 +238,7 @@ export async function readSiteContent(options: ReadSiteContentOptions): Promise<
     const result = preparedByFile.get(file)!;
     const shown = display(file);
     issues.push(...result.issues);
-    checkMedia(shown, result);
+    const media = checkMedia(file, result);
     const unreadable = () => {
       if (mayBeSource(result.frontmatter)) unreadableReleases.add(key);
     };
@@ -226,7 +270,7 @@ export async function readSiteContent(options: ReadSiteContentOptions): Promise<
       }
     }
     validated.push(release);
-    bodies.set(`${key}/${release.lang}`, bodyOf(result));
+    bodies.set(`${key}/${release.lang}`, bodyOf(result, media));
   }
   const linked = linkReleases(validated, { countries: countryCodes, themes: new Set(themes) }, unreadableReleases);
   issues.push(...linked.issues);

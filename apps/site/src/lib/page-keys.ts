@@ -70,7 +70,7 @@ export interface PageKeys {
   site(lang: Locale): string;
   /** Everything a release page shows of its release (memoized per page). */
   release(page: object): string;
-  /** The bytes of media files (paths from the media folder). */
+  /** The bytes of the files a page shows (paths from the content folder: `media/…`, `releases/…/photo.jpg`). */
   media(files: readonly string[]): string;
   /** What a list of releases shows: each item's release (as lists show it) and whether it is in another language. */
   items(items: readonly ListingItem[]): string;
@@ -99,7 +99,6 @@ export function createPageKeys(site: {
   const releases = new WeakMap<object, string>();
   const listed = new WeakMap<object, string>();
   const mediaFiles = new Map<string, string>();
-  const mediaDir = path.join(contentDir, 'media');
   const release = (page: object) => {
     let key = releases.get(page);
     if (key === undefined) {
@@ -125,7 +124,7 @@ export function createPageKeys(site: {
           let key = mediaFiles.get(file);
           if (key === undefined) {
             try {
-              key = createHash('sha256').update(readFileSync(path.join(mediaDir, file))).digest('base64url');
+              key = createHash('sha256').update(readFileSync(path.join(contentDir, file))).digest('base64url');
             } catch {
               key = 'missing';
             }
