@@ -11,12 +11,15 @@ import { fileURLToPath } from 'node:url';
  * - SITE_OUT_DIR: where Astro writes (the build script points it at a staging folder).
  * - SITE_SEARCH_SHARD_PAGES: most releases per search-index shard (default: content-model's `defaultShardPages`);
  *   tests set it low to build a sharded index from a small site.
+ * - SITE_SAMPLES: `exclude` builds the site without the content marked `sample: true` (the public site); by default
+ *   samples are kept, each with its visible notice.
  */
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 export const contentDir = path.resolve(process.env.SITE_CONTENT_DIR ?? path.join(repoRoot, 'content'));
 export const siteUrl = process.env.SITE_URL ?? 'https://www.iom.int';
 export const siteBase = process.env.SITE_BASE ?? '/';
 export const siteOutDir = process.env.SITE_OUT_DIR ?? './dist';
+export const samples: 'include' | 'exclude' = sampleSetting(process.env.SITE_SAMPLES);
 export const searchShardPages = process.env.SITE_SEARCH_SHARD_PAGES ? Number(process.env.SITE_SEARCH_SHARD_PAGES) : undefined;
 
 /**
@@ -28,3 +31,9 @@ export const siteCacheDir = path.join(
   'apps/site/node_modules/.astro',
   createHash('sha256').update(`${contentDir}\n${siteBase}`).digest('hex').slice(0, 12),
 );
+
+function sampleSetting(value: string | undefined): 'include' | 'exclude' {
+  if (value === undefined || value === '' || value === 'include') return 'include';
+  if (value === 'exclude') return 'exclude';
+  throw new Error(`SITE_SAMPLES is "${value}": write SITE_SAMPLES=exclude to leave sample content out, or leave it unset.`);
+}

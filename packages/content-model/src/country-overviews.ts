@@ -24,6 +24,8 @@ export interface CountryOverview {
   file: string;
   state: TranslationState;
   sourceLang: Locale;
+  /** Demonstration text (marked in the source), not the office's own. */
+  sample: boolean;
 }
 
 /**
@@ -38,7 +40,7 @@ export function linkCountryOverviews(
 ): { overviews: CountryOverview[]; issues: ContentIssue[] } {
   const issues: ContentIssue[] = [];
   const unreadable = new Set(unreadableSources);
-  const valid: (CountryOverviewInput & { lang: Locale; translationOf?: { lang: string; hash: string } | undefined })[] = [];
+  const valid: (CountryOverviewInput & { lang: Locale; translationOf?: { lang: string; hash: string } | undefined; sample: boolean })[] = [];
   for (const input of inputs) {
     if (!isLocale(input.lang)) {
       issues.push({ file: input.file, message: `The file name "${input.lang}.mdx" is not a language of the site.`, fix: `Name the file after its language: ${localeCodes.map((code) => `${code}.mdx`).join(', ')}.` });
@@ -54,7 +56,7 @@ export function linkCountryOverviews(
       if (mayBeSource(input.frontmatter)) unreadable.add(input.code);
       continue;
     }
-    valid.push({ ...input, lang: input.lang, translationOf: result.data.translationOf });
+    valid.push({ ...input, lang: input.lang, translationOf: result.data.translationOf, sample: result.data.sample });
   }
   const overviews: CountryOverview[] = [];
   for (const code of new Set(valid.map((input) => input.code))) {
@@ -75,6 +77,7 @@ export function linkCountryOverviews(
         lang: input.lang,
         file: input.file,
         sourceLang: source.lang,
+        sample: source.sample,
         state: input === source ? 'source' : input.translationOf!.hash === fingerprint ? 'current' : 'stale',
       });
     }

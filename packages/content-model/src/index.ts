@@ -15,6 +15,7 @@ export * from './schemas/release.ts';
 export * from './schemas/country.ts';
 export * from './releases.ts';
 export * from './countries.ts';
+export * from './contact-points.ts';
 export * from './listings.ts';
 export * from './sitemap.ts';
 export * from './translation/sections.ts';

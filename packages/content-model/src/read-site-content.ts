@@ -2,7 +2,10 @@ import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { ContentIssue } from './content-issue.ts';
+import { unconfirmedValues, type UnconfirmedValue } from './contact-points.ts';
 import { validateCountries, type CountryFileInput, type CountryRecord } from './countries.ts';
+import { frontmatterIssues } from './frontmatter-issues.ts';
+import { OrganisationContactsSchema, type OrganisationContacts } from './schemas/country.ts';
 import { linkCountryOverviews, type CountryOverview, type CountryOverviewInput } from './country-overviews.ts';
 import type { OfficialNames } from './country-names.ts';
 import { localeCodes, type Locale } from './locales.ts';
@@ -25,6 +28,10 @@ export interface SiteContent {
   missingStrings: MissingString[];
   /** Country overviews in every language they are written in. */
   overviews: CountryOverview[];
+  /** How readers reach the organisation where an office has no confirmed contact (content/organisation-contacts.yaml). */
+  organisationContacts?: { file: string; contacts: OrganisationContacts } | undefined;
+  /** Values still marked as placeholders: never published, listed for editors to confirm. */
+  unconfirmed: UnconfirmedValue[];
 }
 
 /** The rendered body of a page (a release or an overview), and its words for search. */
@@ -46,6 +53,8 @@ export interface ReadSiteContentOptions {
   render?: (lang: Locale, strings: UiStrings) => RenderSpec;
   /** Keeps prepared files between runs (see `prepareFiles`). */
   cacheDir?: string | undefined;
+  /** `exclude` leaves out releases and overviews marked `sample: true` (a site for the public); default `include`. */
+  samples?: 'include' | 'exclude' | undefined;
 }
 
 async function listFiles(dir: string): Promise<string[]> {
@@ -120,6 +129,16 @@ export async function readSiteContent(options: ReadSiteContentOptions): Promise<
   }
   const countryResult = validateCountries(countryInputs);
   issues.push(...countryResult.issues);
+
+  // The organisation's fallback contacts
+  const organisationFile = path.join(contentDir, 'organisation-contacts.yaml');
+  const organisationParsed = await readYaml(organisationFile);
+  let organisationContacts: SiteContent['organisationContacts'];
+  if (organisationParsed) {
+    const result = OrganisationContactsSchema.safeParse(organisationParsed.data, { reportInput: true });
+    if (result.success) organisationContacts = { file: display(organisationFile), contacts: result.data };
+    else issues.push(...frontmatterIssues(display(organisationFile), OrganisationContactsSchema, result.error, organisationParsed.fieldPosition));
+  }
   const countryCodes = new Set(countryResult.countries.map((country) => country.code));
 
   // Every MDX file at once: releases (content/releases/<year>/<key>/<lang>.mdx) and country overviews.
@@ -273,10 +292,21 @@ export async function readSiteContent(options: ReadSiteContentOptions): Promise<
     bodies.set(`${key}/${release.lang}`, bodyOf(result, media));
   }
   const linked = linkReleases(validated, { countries: countryCodes, themes: new Set(themes) }, unreadableReleases);
+  const published = options.samples === 'exclude' ? (item: { sample: boolean }) => !item.sample : () => true;
   issues.push(...linked.issues);
 
   return {
-    content: { releases: linked.pages, countries: countryResult.countries, themes, strings, officialNames, missingStrings: missing, overviews: overviewResult.overviews },
+    content: {
+      releases: linked.pages.filter(published),
+      countries: countryResult.countries,
+      themes,
+      strings,
+      officialNames,
+      missingStrings: missing,
+      overviews: overviewResult.overviews.filter(published),
+      organisationContacts,
+      unconfirmed: unconfirmedValues(countryResult.countries, organisationContacts),
+    },
     bodies,
     issues,
   };

@@ -1,5 +1,5 @@
 import type { Loader } from 'astro/loaders';
-import { ContentError, createTranslate, formatContentIssues, localeCodes, locales, planSearchShards } from '@iom/content-model';
+import { ContentError, createTranslate, formatContentIssues, localeCodes, locales, planSearchShards, publishedCountry, publishedOrganisationContacts } from '@iom/content-model';
 import { readSiteContent } from '@iom/content-model/read-site-content';
 import { contactsMarker } from '@iom/ui/contacts-marker';
 import { writeSiteContent, type StoredSiteContent } from '../lib/stored-site-content.ts';
@@ -18,7 +18,7 @@ import { buildIsListening, sendToBuild, type SearchPagesMessage } from '../integ
  * Any content problem fails the sync with every problem listed (file, line, field, fix); in `astro dev` the pages
  * that could be read are kept, the problems show on every page, and the loader reloads when a content file is saved.
  */
-export function siteContentLoader(options: { contentDir: string; displayRoot: string; base: string; cacheDir: string; searchShardPages: number | undefined }): Loader {
+export function siteContentLoader(options: { contentDir: string; displayRoot: string; base: string; cacheDir: string; searchShardPages: number | undefined; samples: 'include' | 'exclude' }): Loader {
   return {
     name: 'iom-site-content',
     load: async ({ store, logger, watcher }) => {
@@ -39,9 +39,19 @@ export function siteContentLoader(options: { contentDir: string; displayRoot: st
         };
         const payload: StoredSiteContent = {
           releases: content.releases.map((page) => ({ kind: 'release', ...page, ...body(page.id) })),
-          countries: content.countries.map((country) => ({ kind: 'country', ...country })),
+          // Only confirmed contact values reach the site: no page, data or search entry can show a placeholder.
+          countries: content.countries.map((country) => ({ kind: 'country', ...publishedCountry(country) })),
           overviews: content.overviews.map((overview) => ({ kind: 'overview', ...overview, ...body(`${overview.code}/${overview.lang}`) })),
-          meta: { kind: 'meta', issues, strings: content.strings, themes: content.themes, officialNames: content.officialNames, missingStrings: content.missingStrings },
+          meta: {
+            kind: 'meta',
+            issues,
+            strings: content.strings,
+            themes: content.themes,
+            officialNames: content.officialNames,
+            missingStrings: content.missingStrings,
+            organisationContacts: publishedOrganisationContacts(content.organisationContacts?.contacts),
+            unconfirmed: { values: content.unconfirmed.length, records: new Set(content.unconfirmed.map((value) => value.owner)).size },
+          },
         };
         const stored = await writeSiteContent(options.cacheDir, payload);
         store.clear();

@@ -92,9 +92,10 @@ export function createPageKeys(site: {
   themes: readonly string[];
   officialNames: OfficialNames;
   countries: readonly object[];
+  organisationContacts: object;
   missingStrings: readonly MissingString[];
 }): PageKeys {
-  const shared = digest(site.themes, site.officialNames, site.countries);
+  const shared = digest(site.themes, site.officialNames, site.countries, site.organisationContacts);
   const bySite = new Map(localeCodes.map((lang) => [lang, digest(shared, site.strings[lang], site.missingStrings.filter((missing) => missing.lang === lang))]));
   const releases = new WeakMap<object, string>();
   const listed = new WeakMap<object, string>();

@@ -9,6 +9,7 @@ import {
   type Locale,
   type MissingString,
   type OfficialNames,
+  type PublishedOrganisationContacts,
   type ReleasePage,
   type UiStrings,
 } from '@iom/content-model';
@@ -33,6 +34,10 @@ export interface SiteData {
   officialNames: OfficialNames;
   /** UI strings a language lacks (shown in English meanwhile). */
   missingStrings: MissingString[];
+  /** The organisation's fallback contacts (confirmed values only). */
+  organisationContacts: PublishedOrganisationContacts;
+  /** How many contact values editors still have to confirm (they are not published). */
+  unconfirmed: { values: number; records: number };
   releasesByCountry: Map<string, ReleasePage[]>;
   /** Every language version of a release, by translation key. */
   releasesByKey: Map<string, RenderedRelease[]>;
@@ -67,6 +72,8 @@ async function loadSiteData(): Promise<SiteData> {
     strings: meta.strings,
     officialNames: meta.officialNames,
     missingStrings: meta.missingStrings,
+    organisationContacts: meta.organisationContacts,
+    unconfirmed: meta.unconfirmed,
     releasesByCountry: releasesByCountry(releases),
     releasesByKey: Map.groupBy(releases, (release) => release.key),
     countriesByCode: new Map(countries.map((country) => [country.code, country])),

@@ -2,21 +2,21 @@ import { createHash } from 'node:crypto';
 import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { ContentIssue, CountryOverview, CountryRecord, Locale, MissingString, OfficialNames, ReleasePage, UiStrings } from '@iom/content-model';
+import type { ContentIssue, CountryOverview, Locale, MissingString, OfficialNames, PublishedCountry, PublishedOrganisationContacts, ReleasePage, UiStrings } from '@iom/content-model';
 import { readStoredBody, type StoredBodyRef } from '@iom/content-model/prepare/stored-body';
 
 /** A rendered body as the loader stored it: the HTML itself, or where it is in the content cache. */
 export interface StoredBody {
   html?: string | undefined;
   stored?: StoredBodyRef | undefined;
-  /** Files of the media folder the body shows or links to (`sample/rescue-boat.jpg`). */
+  /** Files the body shows or links to, from the content folder (`media/sample/rescue-boat.jpg`). */
   media?: string[] | undefined;
 }
 
 /** A release page with its rendered body, as the loader stored it. */
 export type RenderedRelease = ReleasePage & { kind: 'release' } & StoredBody;
-/** A country record as the loader stored it. */
-export type CountryEntry = CountryRecord & { kind: 'country' };
+/** A country record as the loader stored it: published values only (placeholders never reach the site). */
+export type CountryEntry = PublishedCountry & { kind: 'country' };
 /** A country overview with its rendered text. */
 export type RenderedOverview = CountryOverview & { kind: 'overview' } & StoredBody;
 /** What the site holds besides pages: UI strings, themes, official names, content problems (shown in `astro dev`). */
@@ -27,6 +27,10 @@ export interface MetaEntry {
   themes: string[];
   officialNames: OfficialNames;
   missingStrings: MissingString[];
+  /** The organisation's fallback contacts, confirmed values only. */
+  organisationContacts: PublishedOrganisationContacts;
+  /** How many contact values are still placeholders, in how many records (for editors; the values stay out). */
+  unconfirmed: { values: number; records: number };
 }
 
 /** Everything the content loader read, as written to the site-content file. */

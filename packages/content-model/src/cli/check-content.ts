@@ -5,6 +5,7 @@
 import { formatContentIssues } from '../content-issue.ts';
 import { readSiteContent } from '../read-site-content.ts';
 import { contentLocation } from './content-location.ts';
+import { unconfirmedSummary } from './unconfirmed-summary.ts';
 
 const started = performance.now();
 const { contentDir, displayRoot } = contentLocation();
@@ -22,3 +23,5 @@ if (content.missingStrings.length > 0) {
     console.log(`Note: ${missing.length} UI string(s) not yet translated in content/i18n/${lang}.yaml (shown in English): ${missing.map((m) => m.key).join(', ')}`);
   }
 }
+// Not an error: values still to confirm are never published, but editors should see how many are left.
+console.log(unconfirmedSummary(content.unconfirmed));

@@ -8,6 +8,8 @@ import { TranslationOfSchema } from './release.ts';
 export const CountryOverviewSchema = z.strictObject({
   /** Which source version this translation was made from (written by the translation tools). */
   translationOf: TranslationOfSchema.optional(),
+  /** True (in the source) for demonstration text that is not the office's own: pages say so, `SITE_SAMPLES=exclude` leaves it out. */
+  sample: z.boolean().default(false),
 });
 
 export type CountryOverviewFrontmatter = z.output<typeof CountryOverviewSchema>;

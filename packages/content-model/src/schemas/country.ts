@@ -22,8 +22,11 @@ export type RegionId = (typeof regionIds)[number];
 /** Kinds of presence: an office of our own, covered by a neighbour's office, or none. */
 export const presenceKinds = ['country-office', 'covered', 'none'] as const;
 
-/** A value that may be a placeholder until the real one is known; placeholders are shown as such. */
-const maybePlaceholder = <T extends z.ZodType>(value: T) =>
+/**
+ * A value that may be a stand-in until the office confirms it (`placeholder: true`). Placeholders are never published:
+ * not on pages, in structured data, feeds or the search index (see `publishedCountry`); `pnpm content:todo` lists them.
+ */
+export const maybePlaceholder = <T extends z.ZodType>(value: T) =>
   z.strictObject({
     /** The value. */
     value,
@@ -31,16 +34,20 @@ const maybePlaceholder = <T extends z.ZodType>(value: T) =>
     placeholder: z.boolean().default(false),
   });
 
-/** An office: where it is and how to reach it. */
-export const OfficeSchema = z.strictObject({
-  /** Name of the office, for example "IOM Libya — Tripoli". */
-  name: z.string().min(1),
+/** How to reach an office: postal address, phone, e-mail, each confirmed or still a placeholder. */
+export const ContactPointSchema = z.strictObject({
   /** Postal address, one line per line. */
-  address: maybePlaceholder(z.array(z.string().min(1)).min(1)),
+  address: maybePlaceholder(z.array(z.string().min(1)).min(1)).optional(),
   /** Phone number in international form. */
-  phone: maybePlaceholder(z.string().regex(/^\+[0-9 ()-]{6,}$/, { error: 'Write the phone number in international form, for example +218 21 000 0000.' })).optional(),
+  phone: maybePlaceholder(z.string().regex(/^\+[0-9 ()-]{6,}$/, { error: 'Write the phone number in international form: a + and the country code, then the number, for example +41 22 000 0000.' })).optional(),
   /** E-mail address of the office. */
   email: maybePlaceholder(z.email()).optional(),
+});
+
+/** An office: its name, where it is and how to reach it. */
+export const OfficeSchema = ContactPointSchema.extend({
+  /** Name of the office, for example "IOM Libya — Tripoli". */
+  name: z.string().min(1),
 });
 
 /** A country's record in content/countries/<code>/country.yaml. */
@@ -72,5 +79,19 @@ export const CountrySchema = z
     }
   });
 
+/**
+ * `content/organisation-contacts.yaml`: how readers reach the organisation where a country office has no confirmed
+ * contact of its own: the regional office of the country's region, else headquarters. Their names are UI strings
+ * (`regionOffice.<id>`, `contacts.headquarters`), so every language writes them.
+ */
+export const OrganisationContactsSchema = z.strictObject({
+  /** The headquarters' contact. */
+  headquarters: ContactPointSchema,
+  /** Each regional office's contact, by region identifier. */
+  regionalOffices: z.partialRecord(z.enum(regionIds, { error: `Use a region identifier: ${regionIds.join(', ')}.` }), ContactPointSchema).default({}),
+});
+
 export type Country = z.output<typeof CountrySchema>;
+export type ContactPoint = z.output<typeof ContactPointSchema>;
+export type OrganisationContacts = z.output<typeof OrganisationContactsSchema>;
 export type CountryInput = z.input<typeof CountrySchema>;
