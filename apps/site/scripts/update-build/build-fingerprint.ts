@@ -18,7 +18,7 @@ const codePaths = [
 ];
 
 /** Settings of the build environment that change its output. */
-const settingVariables = ['SITE_URL', 'SITE_BASE', 'SITE_SEARCH_SHARD_PAGES'];
+const settingVariables = ['SITE_URL', 'SITE_BASE', 'SITE_SEARCH_SHARD_PAGES', 'SITE_SAMPLES'];
 
 function files(root: string, relative: string): string[] {
   const absolute = path.join(root, relative);
