@@ -165,7 +165,7 @@ export async function requireSigningKey(key: SigningKey): Promise<void> {
   }
   if (type !== 'ed25519') {
     throw new MirrorBuildError(
-      `${where[0]!.toUpperCase()}${where.slice(1)} does not hold an Ed25519 private key in PEM form. Use the private key file made by "node packages/mirror/src/cli.ts keygen" (it starts with "-----BEGIN PRIVATE KEY-----").`,
+      `${where[0]!.toUpperCase()}${where.slice(1)} does not hold an Ed25519 private key in PEM form. Use the private key file made by "pnpm mirror:keygen" (it starts with "-----BEGIN PRIVATE KEY-----").`,
     );
   }
 }

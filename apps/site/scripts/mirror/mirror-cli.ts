@@ -18,7 +18,7 @@ machine or a USB stick, serve on their network, open from disk, and update with 
 
   --out <dir>            where to write the bundle (a folder that does not exist yet, or an empty one)
   --private-key <file>   the Ed25519 private key that signs it (or the PEM text in MIRROR_PRIVATE_KEY);
-                         make one with: node packages/mirror/src/cli.ts keygen --out <folder outside the repository>
+                         make one with: pnpm mirror:keygen --out <folder outside the repository>
   --lang <codes>         only these languages, e.g. --lang en,ar (default: all: en, fr, es, ar)
   --country <codes>      only releases about these countries, e.g. --country LY,TN (default: all)
   --content <dir>        build from this content folder (default: SITE_CONTENT_DIR, else content/)
@@ -91,7 +91,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   } else {
     return usage(
       'say which key signs the bundle: --private-key <file>, or the PEM text in MIRROR_PRIVATE_KEY.\n' +
-        '  No key yet? Make one, outside the repository: node packages/mirror/src/cli.ts keygen --out ~/iom-mirror-keys',
+        '  No key yet? Make one, outside the repository: pnpm mirror:keygen --out ~/iom-mirror-keys',
     );
   }
 
