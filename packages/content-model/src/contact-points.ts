@@ -108,7 +108,7 @@ export interface UnconfirmedValue {
  * Every value still marked as a placeholder, by record and field, in file order: what `pnpm content:todo` lists and
  * `pnpm check:content` counts.
  */
-export function unconfirmedValues(countries: readonly CountryRecord[], organisation?: { file: string; contacts: OrganisationContacts } | undefined): UnconfirmedValue[] {
+export function unconfirmedValues(countries: readonly CountryRecord[], organisation?: { file: string; contacts: OrganisationContacts }): UnconfirmedValue[] {
   const values: UnconfirmedValue[] = [];
   const point = (file: string, owner: string, prefix: string, contact: ContactPoint) => {
     for (const field of ['address', 'phone', 'email'] as const) {

@@ -120,7 +120,9 @@ describe('a country without a confirmed contact of its own', () => {
   });
 
   it('gives the covering office’s confirmed contact to a covered country', () => {
-    expect(card('en/countries/comoros/index.html')).toMatchObject({ name: 'IOM office in Mauritius', phone: expect.stringMatching(/^tel:\+230/) });
+    const comoros = card('en/countries/comoros/index.html');
+    expect(comoros.name).toBe('IOM office in Mauritius');
+    expect(comoros.phone).toMatch(/^tel:\+230/);
   });
 
   it('shows a country’s own confirmed contact, and no notice', () => {
