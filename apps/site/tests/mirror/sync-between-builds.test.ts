@@ -40,7 +40,7 @@ beforeAll(() => {
   const french = path.join(second, 'releases/2016/iom-unhcr-train-libyan-partners/fr.mdx');
   const text = readFileSync(french, 'utf8');
   const edited = text
-    .replace('a organisé cette semaine', 'a organisé, cette semaine,')
+    .replace(/^(title: .*)$/m, '$1\nsummary: "Un résumé ajouté par le test de synchronisation."')
     .replace(/^(L’atelier a été financé par .*)\.$/m, '$1. (Modifié pour le test de synchronisation.)');
   expect(edited).not.toBe(text);
   writeFileSync(french, edited);
