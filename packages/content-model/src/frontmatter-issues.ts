@@ -1,4 +1,4 @@
-import type { z } from 'astro/zod';
+import type { z } from 'zod';
 import type { ContentIssue } from './content-issue.ts';
 import { closestName } from './mdx/closest-name.ts';
 
