@@ -1,16 +1,7 @@
 import { defineConfig } from 'vitest/config';
 
+// Two kinds of test with different set-ups: components rendered by Astro's container API, and everything that needs
+// the built site (see each config).
 export default defineConfig({
-  test: {
-    include: ['tests/**/*.test.ts'],
-    // Builds the fixture site once for every build-output and browser test (tests/support/global-setup.ts).
-    globalSetup: ['tests/support/global-setup.ts'],
-    testTimeout: 60_000,
-    // Searches in Chromium load Pagefind, its indexes and shards over HTTP: on a loaded 2-core machine the first one
-    // can take seconds. expect.poll's default (1 s) made those tests fail for being slow, not wrong.
-    expect: { poll: { timeout: 15_000 } },
-    hookTimeout: 180_000,
-    // Browser tests share one Chromium and one server per file; files run one at a time on a 2-core machine.
-    fileParallelism: false,
-  },
+  test: { projects: ['./vitest.components.config.ts', './vitest.site.config.ts'] },
 });

@@ -8,6 +8,33 @@ export interface ListingItem {
   foreign: boolean;
 }
 
+/** What a list of releases shows of each release: these fields, and only these, reach the list components. */
+export const listedFields = ['lang', 'date', 'type', 'title', 'summary', 'path'] as const;
+
+/** A release as a list shows it (see `listedFields`). */
+export type ListedRelease = Pick<ReleasePage, (typeof listedFields)[number]>;
+
+/** An item of a list as the list components receive it: the release as lists show it, and whether it is foreign. */
+export interface ListedItem {
+  release: ListedRelease;
+  foreign: boolean;
+}
+
+/**
+ * Items as a list shows them. Lists are drawn from these, and the keys of the pages that hold a list are digests of
+ * them, so a field a list starts to show is in those keys without anyone keeping the two in step.
+ *
+ * @example
+ * listedItems(listingFor(pages, 'fr')) // [{ release: { lang: 'fr', date: '2016-09-02', type, title, summary, path }, foreign: false }]
+ */
+export function listedItems(items: readonly ListingItem[]): ListedItem[] {
+  return items.map(({ page, foreign }) => {
+    const release = {} as Record<string, unknown>;
+    for (const field of listedFields) if (page[field] !== undefined) release[field] = page[field];
+    return { release: release as ListedRelease, foreign };
+  });
+}
+
 /** Newest first; equal dates by key so the order never depends on file-system order. */
 export function byDateDescending(a: ReleasePage, b: ReleasePage): number {
   return b.date.localeCompare(a.date) || a.key.localeCompare(b.key);

@@ -14,7 +14,7 @@
 import { createHash, hash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { localeCodes, type ListingItem, type Locale, type MissingString, type OfficialNames, type UiStrings } from '@iom/content-model';
+import { listedItems, localeCodes, type ListingItem, type Locale, type MissingString, type OfficialNames, type UiStrings } from '@iom/content-model';
 import { contentDir } from '../site-config.ts';
 
 /** Variables the build script sets for Astro. */
@@ -72,19 +72,12 @@ export interface PageKeys {
   release(page: object): string;
   /** The bytes of the files a page shows (paths from the content folder: `media/…`, `releases/…/photo.jpg`). */
   media(files: readonly string[]): string;
-  /** What a list of releases shows: each item's release (as lists show it) and whether it is in another language. */
+  /**
+   * What a list of releases shows: each item exactly as the list components receive it (content-model's
+   * `listedItems`), so editing a release's text renders its own pages again, not every listing it appears in.
+   */
   items(items: readonly ListingItem[]): string;
-  /** Several releases as lists and feeds show them (a feed's). */
-  pages(pages: readonly object[]): string;
 }
-
-/**
- * Fields of a release that lists and feeds never show: its body (where the rendered HTML is, the media it shows, the
- * fingerprint of its words) and its translation state. Editing a release's text then renders its own pages again,
- * not every listing it appears in. ReleaseList shows date, type, title, summary and language; feeds add the update
- * date and themes: a list that starts showing one of these fields must take it out of here.
- */
-const notListed = new Set(['html', 'stored', 'media', 'sourceFingerprint', 'state']);
 
 /** Builds the key functions for a site's data. */
 export function createPageKeys(site: {
@@ -108,11 +101,12 @@ export function createPageKeys(site: {
     }
     return key;
   };
-  const asListed = (page: object) => {
-    let key = listed.get(page);
+  // A release appears in many listings: its listed form is digested once.
+  const asListed = (item: ListingItem) => {
+    let key = listed.get(item.page);
     if (key === undefined) {
-      key = digest(Object.entries(page).filter(([field]) => !notListed.has(field)));
-      listed.set(page, key);
+      key = digest(listedItems([{ page: item.page, foreign: false }])[0]!.release);
+      listed.set(item.page, key);
     }
     return key;
   };
@@ -135,7 +129,6 @@ export function createPageKeys(site: {
         }),
       );
     },
-    items: (items) => digest(items.map((item) => [asListed(item.page), item.foreign])),
-    pages: (pages) => digest(pages.map(asListed)),
+    items: (items) => digest(items.map((item) => [asListed(item), item.foreign])),
   };
 }
