@@ -18,7 +18,7 @@ import { evaluateTargets } from './bench/targets.ts';
 import { parseBenchArgs } from './cli-args.ts';
 import { generatorFingerprint, markerMatches, readMarker, writeCorpus } from './corpus/write-corpus.ts';
 import { formatCount, formatDuration } from './format-units.ts';
-import { benchWorkDir, repoContentDir, repoRoot } from './repo-paths.ts';
+import { benchWorkDir, repoContentDir } from './repo-paths.ts';
 
 const usage = 'usage: node packages/bench/src/bench-cli.ts [--sizes 5000,20000] [--with-80k] [--out-json <file>] [--keep] [--seed S] [--no-incremental]';
 const args = parseBenchArgs(process.argv.slice(2));
@@ -70,7 +70,7 @@ for (const size of sizes) {
   }
 
   // 2. The real build.
-  console.log(`  build: SITE_CONTENT_DIR=${shown(corpusDir)} SITE_FINAL_DIR=${shown(siteDir)} node ${shown(path.join(repoRoot, 'apps/site/scripts/build.ts'))}`);
+  console.log(`  build: SITE_CONTENT_DIR=${shown(corpusDir)} SITE_FINAL_DIR=${shown(siteDir)} pnpm build`);
   // From nothing: no content cache and no earlier build, so the figure is that of a first build (a CI run that kept
   // nothing); the incremental rebuild below measures the other case.
   rmSync(siteDir, { recursive: true, force: true });

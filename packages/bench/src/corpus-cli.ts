@@ -4,7 +4,7 @@
  *   node packages/bench/src/corpus-cli.ts --releases N --out <dir> [--seed S] [--force]
  *   node packages/bench/src/corpus-cli.ts --pages P --out <dir> [--seed S] [--force]
  *
- * Then build the site from it: SITE_CONTENT_DIR=<dir> node apps/site/scripts/build.ts
+ * Then build the site from it: SITE_CONTENT_DIR=<dir> pnpm build
  */
 import path from 'node:path';
 import { parseCorpusArgs } from './cli-args.ts';

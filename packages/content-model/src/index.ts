@@ -29,4 +29,3 @@ export * from './media-references.ts';
 export * from './page-description.ts';
 export * from './country-overviews.ts';
 export * from './schemas/country-overview.ts';
-export * from './search-shards.ts';

@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
-import { readdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
+import { listFiles } from '@iom/files';
 import path from 'node:path';
 import type { ContentIssue } from './content-issue.ts';
 import { unconfirmedValues, type UnconfirmedValue } from './contact-points.ts';
@@ -11,7 +12,8 @@ import type { OfficialNames } from './country-names.ts';
 import { localeCodes, type Locale } from './locales.ts';
 import { imageExtensions, mediaPrefix } from './media-references.ts';
 import { decodeContentSource } from './mdx/index.ts';
-import { prepareFiles, storedBodyRef, type PreparedResult, type RenderSpec, type StoredBodyRef } from './prepare/prepare-files.ts';
+import type { PrepareRender } from './prepare/prepare-file.ts';
+import { prepareInProcess, type PrepareContent, type PreparedContent } from './prepare/prepare-content.ts';
 import { linkReleases, validateReleaseFile, type ReleasePage, type ValidatedReleaseFile } from './releases.ts';
 import { mayBeSource } from './translation/translation-file.ts';
 import { resolveUiStrings, type MissingString, type UiStrings } from './ui-strings.ts';
@@ -39,7 +41,7 @@ export interface PageBody {
   /** The HTML, when rendered without a cache. */
   html?: string | undefined;
   /** Where the HTML is in the content cache, when rendered with one (read it with `readStoredBody`). */
-  stored?: StoredBodyRef | undefined;
+  stored?: unknown;
   /** Files the body shows or links to, as paths from the content folder (`media/sample/rescue-boat.jpg`). */
   media: string[];
 }
@@ -50,32 +52,20 @@ export interface ReadSiteContentOptions {
   /** Folder that file paths in messages are relative to (the content folder's parent). */
   displayRoot: string;
   /** How to render bodies, per language, from the resolved UI strings; no rendering when absent (checks only). */
-  render?: (lang: Locale, strings: UiStrings) => RenderSpec;
-  /** Keeps prepared files between runs (see `prepareFiles`). */
-  cacheDir?: string | undefined;
+  render?: (lang: Locale, strings: UiStrings) => PrepareRender;
+  /** How MDX files are prepared (parsed, checked, rendered): in this process by default; the site build caches them. */
+  prepare?: PrepareContent | undefined;
   /** `exclude` leaves out releases and overviews marked `sample: true` (a site for the public); default `include`. */
   samples?: 'include' | 'exclude' | undefined;
 }
 
-async function listFiles(dir: string): Promise<string[]> {
-  try {
-    const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-    return entries
-      .filter((entry) => entry.isFile())
-      .map((entry) => path.join(entry.parentPath, entry.name))
-      .sort();
-  } catch {
-    return [];
-  }
-}
-
 /** Where a field of a prepared file is, from its serialized positions. */
-const positionsOf = (prepared: PreparedResult) => (field: string) => prepared.positions[field];
+const positionsOf = (prepared: PreparedContent) => (field: string) => prepared.positions[field];
 
 /**
  * Reads, checks and links all content under `contentDir`. Never throws for content problems: every problem of every
- * file is returned in `issues`, so one run lists them all. MDX files are prepared together (cached and on worker
- * threads, see `prepareFiles`); bodies come back by page id (`<key>/<lang>` for releases, `<CODE>/<lang>` for
+ * file is returned in `issues`, so one run lists them all. MDX files are prepared together (by `options.prepare`:
+ * the site build's caches them and uses worker threads); bodies come back by page id (`<key>/<lang>` for releases, `<CODE>/<lang>` for
  * country overviews).
  */
 export async function readSiteContent(options: ReadSiteContentOptions): Promise<{ content: SiteContent; bodies: Map<string, PageBody>; issues: ContentIssue[] }> {
@@ -119,7 +109,7 @@ export async function readSiteContent(options: ReadSiteContentOptions): Promise<
   const officialNames = (namesParsed?.data ?? {}) as OfficialNames;
 
   // Countries
-  const countryFiles = await listFiles(path.join(contentDir, 'countries'));
+  const countryFiles = await listFiles(path.join(contentDir, 'countries'), { paths: 'absolute' });
   const countryInputs: CountryFileInput[] = [];
   for (const file of countryFiles) {
     if (path.basename(file) !== 'country.yaml') continue;
@@ -144,7 +134,7 @@ export async function readSiteContent(options: ReadSiteContentOptions): Promise<
   // Every MDX file at once: releases (content/releases/<year>/<key>/<lang>.mdx) and country overviews.
   const releasesDir = path.join(contentDir, 'releases');
   const releaseFiles: string[] = [];
-  for (const file of await listFiles(releasesDir)) {
+  for (const file of await listFiles(releasesDir, { paths: 'absolute' })) {
     const relative = path.relative(releasesDir, file).split(path.sep);
     if (file.endsWith('.mdx') && relative.length === 3) releaseFiles.push(file);
     else if (!path.basename(file).startsWith('.') && /\.(mdx?|markdown)$/.test(file)) {
@@ -155,15 +145,16 @@ export async function readSiteContent(options: ReadSiteContentOptions): Promise<
   const mdxFiles = [...releaseFiles, ...overviewFiles];
   const render = options.render;
   const specs = render ? Object.fromEntries(localeCodes.map((lang) => [lang, render(lang, strings[lang])])) : undefined;
-  const prepared = await prepareFiles(
+  const prepare = options.prepare ?? prepareInProcess;
+  const prepared = await prepare(
     mdxFiles.map((file) => ({ file: display(file), path: file, lang: path.basename(file, '.mdx') })),
-    { render: specs, cacheDir: options.cacheDir },
+    { render: specs },
   );
   const preparedByFile = new Map(mdxFiles.map((file, index) => [file, prepared[index]!]));
 
   const mediaDir = path.join(contentDir, 'media');
   /** Where a reference points, as a path from the content folder; problems with it are reported. */
-  const checkMedia = (file: string, result: PreparedResult): string[] => {
+  const checkMedia = (file: string, result: PreparedContent): string[] => {
     const shown = display(file);
     const found: string[] = [];
     for (const reference of result.media) {
@@ -222,9 +213,9 @@ export async function readSiteContent(options: ReadSiteContentOptions): Promise<
     return found;
   };
   const bodies = new Map<string, PageBody>();
-  const bodyOf = (result: PreparedResult, media: string[]): PageBody => ({
+  const bodyOf = (result: PreparedContent, media: string[]): PageBody => ({
     html: result.html,
-    stored: result.body && options.cacheDir ? storedBodyRef(options.cacheDir, result.body) : undefined,
+    stored: result.stored,
     media,
   });
 

@@ -16,10 +16,11 @@ import { mkdir, mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { localeCodes } from '@iom/content-model/locales';
+import { localeCodes } from '@iom/content-model';
 import { checkLinks } from '../quality/check-links.ts';
 import { clearPageCache } from '../quality/site-files.ts';
-import { indexSite } from '../search-index.ts';
+import { orchestratorScript } from '@iom/site-build';
+import { indexSite } from '@iom/site-build/search-index';
 import { checkRelocatable } from './check-relocatable.ts';
 import { readMirrorStrings } from './mirror-strings.ts';
 import { offlineFolder, writeOfflineSearch } from './offline-search.ts';
@@ -29,8 +30,8 @@ import { writeSubsetContent, type SubsetSelection } from './subset-content.ts';
 
 /** The repository root and the tools this step runs. */
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../..');
-const siteBuildScript = path.join(repoRoot, 'apps/site/scripts/build.ts');
-export const mirrorCli = path.join(repoRoot, 'packages/mirror/src/cli.ts');
+const siteBuildScript = fileURLToPath(orchestratorScript);
+export const mirrorCli = fileURLToPath(import.meta.resolve('@iom/mirror/cli'));
 /** The committed TEST key pair (packages/mirror/test-keys/README.md). */
 export const testPrivateKey = path.join(repoRoot, 'packages/mirror/test-keys/TEST-ONLY-mirror-private-key.pem');
 

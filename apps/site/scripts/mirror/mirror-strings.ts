@@ -5,8 +5,8 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parse } from 'yaml';
-import { localeCodes, type Locale } from '@iom/content-model/locales';
-import { resolveUiStrings, type UiStrings } from '@iom/content-model/ui-strings';
+import { localeCodes, type Locale } from '@iom/content-model';
+import { resolveUiStrings, type UiStrings } from '@iom/content-model';
 
 /** Every key the mirror steps use. English must have them all; another language lacking one shows the English. */
 export const mirrorStringKeys = [

@@ -1,5 +1,5 @@
 /**
- * `pnpm mirror:sync …` and `pnpm mirror:verify …`: runs the mirror tool (packages/mirror/src/cli.ts) with the
+ * `pnpm mirror:sync …` and `pnpm mirror:verify …`: runs the mirror tool (@iom/mirror's cli) with the
  * arguments given, from the folder the command was typed in.
  *
  * Why not call the tool directly from package.json: pnpm runs scripts from the repository root, so relative paths
@@ -8,10 +8,9 @@
  *   node apps/site/scripts/mirror/mirror-tool.ts verify /media/usb/iom-mirror
  */
 import { spawn } from 'node:child_process';
-import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const mirrorCli = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../packages/mirror/src/cli.ts');
+const mirrorCli = fileURLToPath(import.meta.resolve('@iom/mirror/cli'));
 
 const child = spawn(process.execPath, [mirrorCli, ...process.argv.slice(2)], {
   cwd: process.env.INIT_CWD ?? process.cwd(),

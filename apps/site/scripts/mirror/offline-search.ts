@@ -14,7 +14,7 @@ import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse, type HTMLElement } from 'node-html-parser';
-import { isLocale, type Locale } from '@iom/content-model/locales';
+import { isLocale, type Locale } from '@iom/content-model';
 import { escapeAttribute, escapeText } from './html-tags.ts';
 import type { MirrorStrings } from './mirror-strings.ts';
 import { jsonForScript, listFiles, prefixToRoot } from './relocate.ts';

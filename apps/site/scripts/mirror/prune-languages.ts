@@ -20,7 +20,7 @@
  */
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { localeCodes, locales, type Locale } from '@iom/content-model/locales';
+import { localeCodes, locales, type Locale } from '@iom/content-model';
 import { attribute, editAttributes, escapeText, parseAttributes, rewriteTags } from './html-tags.ts';
 import type { MirrorStrings } from './mirror-strings.ts';
 import { fileOfSitePath, jsonForScript, listFiles, pathKey, splitSiteUrl } from './relocate.ts';

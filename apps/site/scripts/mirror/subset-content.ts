@@ -15,8 +15,8 @@
  */
 import { cp, mkdir, readdir } from 'node:fs/promises';
 import path from 'node:path';
-import { isLocale, localeCodes, type Locale } from '@iom/content-model/locales';
-import { readSiteContent } from '@iom/content-model/read-site-content';
+import { isLocale, localeCodes, type Locale } from '@iom/content-model';
+import { readSiteContent } from '@iom/content-model/node';
 
 /** What a subset mirror holds; `undefined` means all. */
 export interface SubsetSelection {

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { countrySlug, localeCodes, paths } from '@iom/content-model';
-import { readSiteContent } from '@iom/content-model/read-site-content';
+import { readSiteContent } from '@iom/content-model/node';
 import { listSitePages, parsePage } from './site-files.ts';
 
 /** A content file without its page, a page without its content file, or a page that does not match its file. */

@@ -1,9 +1,9 @@
 import type { Loader } from 'astro/loaders';
-import { ContentError, createTranslate, formatContentIssues, localeCodes, locales, planSearchShards, publishedCountry, publishedOrganisationContacts } from '@iom/content-model';
-import { readSiteContent } from '@iom/content-model/read-site-content';
+import { ContentError, createTranslate, formatContentIssues, publishedCountry, publishedOrganisationContacts } from '@iom/content-model';
+import { readSiteContent } from '@iom/content-model/node';
+import { announceSearchPlan, cachedPreparer, type StoredBodyRef } from '@iom/site-build/content';
 import { contactsMarker } from '@iom/ui/contacts-marker';
 import { writeSiteContent, type StoredSiteContent } from '../lib/stored-site-content.ts';
-import { buildIsListening, sendToBuild, type SearchPagesMessage } from '../integrations/search-pages.ts';
 
 /**
  * Reads all content through content-model (parse, safe-MDX check, validation, linking) and renders bodies with the
@@ -26,6 +26,7 @@ export function siteContentLoader(options: { contentDir: string; displayRoot: st
         const started = performance.now();
         const { content, bodies, issues } = await readSiteContent({
           ...options,
+          prepare: cachedPreparer(options.cacheDir),
           render: (_lang, strings) => {
             const t = createTranslate(strings);
             return { labels: { source: t('release.sourceLabel'), footnotes: t('release.footnotes'), backToContent: t('release.backToContent') }, base: options.base, contactsMarker };
@@ -35,7 +36,8 @@ export function siteContentLoader(options: { contentDir: string; displayRoot: st
         if (issues.length > 0) logger.error(formatContentIssues(issues));
         const body = (id: string) => {
           const entry = bodies.get(id);
-          return { html: entry?.html, stored: entry?.stored, media: entry?.media ?? [] };
+          // The loader prepares with site-build's cache: a stored body is a reference into it.
+          return { html: entry?.html, stored: entry?.stored as StoredBodyRef | undefined, media: entry?.media ?? [] };
         };
         const payload: StoredSiteContent = {
           releases: content.releases.map((page) => ({ kind: 'release', ...page, ...body(page.id) })),
@@ -56,14 +58,8 @@ export function siteContentLoader(options: { contentDir: string; displayRoot: st
         const stored = await writeSiteContent(options.cacheDir, payload);
         store.clear();
         store.set({ id: 'site', data: { ...stored }, digest: stored.digest });
-        if (buildIsListening()) {
-          // The build script indexes pages as they are rendered; it needs to know each language's shards first.
-          // Shards are keyed like Pagefind's indexes, by the pages' `<html lang>`.
-          const indexLang = (code: keyof typeof locales) => locales[code].lang.toLowerCase();
-          const releases = content.releases.map((page) => ({ lang: indexLang(page.lang), date: page.date }));
-          const plan = planSearchShards(releases, localeCodes.map(indexLang), options.searchShardPages);
-          await sendToBuild({ type: 'iom:search-plan', plan } satisfies SearchPagesMessage);
-        }
+        // Under pnpm build, the orchestrator indexes pages as they are rendered: it needs each language's shards first.
+        await announceSearchPlan(content.releases, options.searchShardPages);
         if (content.missingStrings.length) {
           logger.warn(`UI strings shown in English until translated: ${content.missingStrings.map((m) => `${m.lang}:${m.key}`).join(', ')}`);
         }

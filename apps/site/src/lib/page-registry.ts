@@ -9,7 +9,7 @@
 import { feedItemLimit, listedItems, listingFor, localeCodes, locales, pageOf, pagePath, paginate, paths, type FeedInput, type Locale } from '@iom/content-model';
 import type { Listing } from './listings.ts';
 import { countryPageReleases } from './listings.ts';
-import { digest, renderChanged } from './page-keys.ts';
+import { digest, renderChanged } from '@iom/site-build';
 import type { RenderedRelease, SiteData } from './site-data.ts';
 
 /** The related releases of a release page, as a listing in the page's language. */

@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
-import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, rm } from 'node:fs/promises';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { ContentIssue, CountryOverview, Locale, MissingString, OfficialNames, PublishedCountry, PublishedOrganisationContacts, ReleasePage, UiStrings } from '@iom/content-model';
-import { readStoredBody, type StoredBodyRef } from '@iom/content-model/prepare/stored-body';
+import { writeFileAtomic } from '@iom/files';
+import { readStoredBody, type StoredBodyRef } from '@iom/site-build/content';
 
 /** A rendered body as the loader stored it: the HTML itself, or where it is in the content cache. */
 export interface StoredBody {
@@ -65,11 +66,7 @@ export async function writeSiteContent(cacheDir: string, content: StoredSiteCont
   await mkdir(dir, { recursive: true });
   const file = path.join(dir, `${digest.slice(0, 24)}.json`);
   // Named by its digest: a file of that name holds these very bytes (a rebuild with no content change writes nothing).
-  if (!existsSync(file)) {
-    const temporary = `${file}.${process.pid}.tmp`;
-    await writeFile(temporary, json);
-    await rename(temporary, file);
-  }
+  if (!existsSync(file)) await writeFileAtomic(file, json);
   for (const name of await readdir(dir)) {
     if (name !== path.basename(file) && !name.endsWith('.tmp')) await rm(path.join(dir, name), { force: true });
   }

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { searchShardsOf } from '@iom/content-model/search-shards';
+import { searchShardsOf } from '@iom/ui/scripts/search/shard-names';
 import { launchChromium } from '../support/browser.ts';
 import { buildSite } from '../support/build-site.ts';
 import { builtSiteDir, testOutputDir } from '../support/paths.ts';

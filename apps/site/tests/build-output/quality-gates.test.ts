@@ -9,7 +9,7 @@ import { checkInventory } from '../../scripts/quality/check-inventory.ts';
 import { checkLinks } from '../../scripts/quality/check-links.ts';
 import { checkPageWeight } from '../../scripts/quality/page-weight.ts';
 import { clearPageCache, listSiteFiles } from '../../scripts/quality/site-files.ts';
-import { buildSite } from '../support/build-site.ts';
+import { buildSite, siteBuildScript } from '../support/build-site.ts';
 import { makeFixtureContent } from '../support/fixture-content.ts';
 import { appDir, builtSiteDir } from '../support/paths.ts';
 
@@ -131,7 +131,7 @@ describe('reproducible and atomic builds', () => {
     const outDir = path.join(work, 'killed');
     expect(buildSite(outDir, { SITE_CONTENT_DIR: content }).status).toBe(0);
     const before = treeHashes(outDir);
-    const child = spawn(process.execPath, [path.join(appDir, 'scripts/build.ts')], {
+    const child = spawn(process.execPath, [siteBuildScript], {
       cwd: appDir,
       env: { ...process.env, SITE_CONTENT_DIR: content, SITE_FINAL_DIR: outDir },
       detached: true,

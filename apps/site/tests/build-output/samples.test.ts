@@ -2,7 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { readSiteContent } from '@iom/content-model/read-site-content';
+import { readSiteContent } from '@iom/content-model/node';
 import { buildSite } from '../support/build-site.ts';
 import { listPages, readPage } from '../support/html.ts';
 import { appDir, builtSiteDir } from '../support/paths.ts';

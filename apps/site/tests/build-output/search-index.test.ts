@@ -7,7 +7,7 @@ import * as pagefind from 'pagefind';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { normalizeArabicQuery } from '@iom/ui/scripts/search/arabic-normalize';
 import type { PagefindModule } from '@iom/ui/scripts/search/pagefind-client';
-import { ignoreOtherLanguages, prepareForIndex, searchCopy, splitPagefindAttributes } from '../../scripts/search-index.ts';
+import { ignoreOtherLanguages, prepareForIndex, searchCopy, splitPagefindAttributes } from '@iom/site-build/search-index';
 import { listPages, readPage } from '../support/html.ts';
 import { builtSiteDir } from '../support/paths.ts';
 import { serveStatic } from '../support/static-server.ts';

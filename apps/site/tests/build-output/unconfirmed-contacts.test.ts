@@ -2,7 +2,7 @@ import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { readSiteContent } from '@iom/content-model/read-site-content';
+import { readSiteContent } from '@iom/content-model/node';
 import { buildSite } from '../support/build-site.ts';
 import { makeFixtureContent } from '../support/fixture-content.ts';
 import { readPage } from '../support/html.ts';

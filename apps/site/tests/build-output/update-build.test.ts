@@ -4,12 +4,12 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { listSiteFiles } from '../../scripts/quality/site-files.ts';
-import { finishInterruptedUpdate } from '../../scripts/update-build/apply-update.ts';
+import { finishInterruptedUpdate } from '@iom/site-build/update-build';
 import { buildSite } from '../support/build-site.ts';
 import { makeFixtureContent } from '../support/fixture-content.ts';
 
 /**
- * Update builds (scripts/update-build/README.md): after an edit, a build into the same folder renders only the pages
+ * Update builds (@iom/site-build, src/update-build/README.md): after an edit, a build into the same folder renders only the pages
  * whose key changed and indexes only the search shards they changed, and must leave exactly the site a full build of
  * the same content writes.
  */

@@ -3,7 +3,7 @@ import type { AstroComponentFactory } from 'astro/runtime/server/index.js';
 import { experimental_AstroContainer as AstroContainer } from 'astro/container';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createTranslate, listedItems, type ListingItem, type ReleasePage } from '@iom/content-model';
-import { readSiteContent } from '@iom/content-model/read-site-content';
+import { readSiteContent } from '@iom/content-model/node';
 import { createPageContext } from '@iom/ui/page-context';
 import { createPageKeys } from '../../src/lib/page-keys.ts';
 import { appDir } from '../support/paths.ts';

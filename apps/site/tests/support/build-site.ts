@@ -1,10 +1,14 @@
 import { spawnSync } from 'node:child_process';
-import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { orchestratorScript } from '@iom/site-build';
 import { appDir } from './paths.ts';
 
-/** Runs the real site build (scripts/build.ts) into `outDir` with extra environment; returns its exit code and output. */
+/** The build orchestrator (@iom/site-build), as `pnpm build` runs it. */
+export const siteBuildScript = fileURLToPath(orchestratorScript);
+
+/** Runs the real site build (@iom/site-build) into `outDir` with extra environment; returns its exit code and output. */
 export function buildSite(outDir: string, env: Record<string, string> = {}): { status: number | null; output: string } {
-  const result = spawnSync(process.execPath, [path.join(appDir, 'scripts', 'build.ts')], {
+  const result = spawnSync(process.execPath, [siteBuildScript], {
     cwd: appDir,
     env: { ...process.env, SITE_FINAL_DIR: outDir, ...env },
     encoding: 'utf8',

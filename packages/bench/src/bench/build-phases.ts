@@ -21,7 +21,7 @@ export interface PhaseSpec {
 }
 
 /**
- * The phases of `apps/site/scripts/build.ts`, in order. Astro 7 prints (after the content loader's own lines):
+ * The phases of the site build (@iom/site-build's orchestrator), in order. Astro 7 prints (after the content loader's own lines):
  * `[content] Syncing content` … `[content] Synced content`, `[types] Generated`, `[build] Collecting build info…`,
  * `[build] Building static entrypoints…`, `[vite] ✓ built in …`, ` generating static routes `, one line per page,
  * `✓ Completed in …`, `[build] N page(s) built in …`, `[build] Complete!`; the script indexes pages for search while Astro

@@ -1,6 +1,8 @@
 import { spawn } from 'node:child_process';
 import { createWriteStream, mkdirSync } from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { orchestratorScript } from '@iom/site-build';
 import { formatBytes, formatCount } from '../format-units.ts';
 import { siteAppDir } from '../repo-paths.ts';
 import { createLineSplitter, createPhaseTracker, formatTimedLine, type PhaseReport, type TimedLine } from './build-phases.ts';
@@ -24,7 +26,7 @@ export interface SiteBuildResult {
 }
 
 /**
- * Runs the real site build (`node apps/site/scripts/build.ts`) on a content folder, timestamping each output line,
+ * Runs the real site build (@iom/site-build's orchestrator, as `pnpm build` does) on a content folder, timestamping each output line,
  * sampling the memory of its process tree, and printing a progress line every few seconds. The output goes to
  * `logFile`, not the terminal: a large build prints a line per page.
  */
@@ -56,7 +58,7 @@ export function runSiteBuild(options: {
     if (lastLines.length > 30) lastLines.shift();
   };
 
-  const child = spawn(process.execPath, [path.join(siteAppDir, 'scripts', 'build.ts')], {
+  const child = spawn(process.execPath, [fileURLToPath(orchestratorScript)], {
     cwd: siteAppDir,
     env: {
       ...process.env,

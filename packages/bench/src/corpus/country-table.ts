@@ -1,4 +1,4 @@
-import type { RegionId } from '@iom/content-model/schemas/country';
+import type { RegionId } from '@iom/content-model';
 
 /**
  * Real ISO 3166-1 alpha-2 codes by regional office, each with its capital (used as a dateline place). Codes only and

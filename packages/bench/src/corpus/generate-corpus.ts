@@ -1,4 +1,4 @@
-import type { Locale } from '@iom/content-model/locales';
+import type { Locale } from '@iom/content-model';
 import { countryYaml, generateCountries } from './generate-countries.ts';
 import { createSlugRegistry, generateRelease } from './generate-release.ts';
 

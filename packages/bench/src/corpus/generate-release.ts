@@ -1,6 +1,6 @@
-import { sourceFingerprint } from '@iom/content-model/content-hash';
-import type { Locale } from '@iom/content-model/locales';
-import { slugify } from '@iom/content-model/slugs';
+import { sourceFingerprint } from '@iom/content-model';
+import type { Locale } from '@iom/content-model';
+import { slugify } from '@iom/content-model';
 import { headquarters } from './country-table.ts';
 import { capitalizeFirst, fillFrame, titleCase, type FrameContext } from './fill-frame.ts';
 import { englishCountryName, type GeneratedCountry } from './generate-countries.ts';

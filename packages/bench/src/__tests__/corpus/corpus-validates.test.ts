@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { readSiteContent } from '@iom/content-model/read-site-content';
+import { readSiteContent } from '@iom/content-model/node';
 import { corpusIn, removeTempDirs } from './corpus-helpers.ts';
 
 afterAll(removeTempDirs);

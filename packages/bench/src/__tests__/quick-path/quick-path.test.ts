@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { locateFrontmatter, parseFrontmatter } from '@iom/content-model/mdx/frontmatter';
 import { readSimpleYaml } from '@iom/content-model/mdx/simple-yaml';
-import { prepareFile, prepareFileWith } from '@iom/content-model/prepare/prepare-file';
-import type { PrepareRender } from '@iom/content-model/prepare/prepare-file';
+import { prepareFile, prepareFileWith } from '@iom/content-model/prepare';
+import type { PrepareRender } from '@iom/content-model/prepare';
 import { generateCorpus } from '../../corpus/generate-corpus.ts';
 
 // The benchmark corpus is what the site's build time is measured on, so it is where the fast paths must pay off:

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { slugify } from '@iom/content-model/slugs';
+import { slugify } from '@iom/content-model';
 import { fillFrame, titleCase, wrapText, type FrameContext } from '../../corpus/fill-frame.ts';
 import { createRandom, mulberry32 } from '../../corpus/random.ts';
 import { textBanks } from '../../corpus/text-banks/index.ts';

@@ -1,4 +1,4 @@
-import type { Locale } from '@iom/content-model/locales';
+import type { Locale } from '@iom/content-model';
 import { ar } from './ar.ts';
 import { en } from './en.ts';
 import { es } from './es.ts';

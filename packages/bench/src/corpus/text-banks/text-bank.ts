@@ -1,4 +1,4 @@
-import type { Locale } from '@iom/content-model/locales';
+import type { Locale } from '@iom/content-model';
 
 /**
  * The words of one language, from which the generator writes titles, summaries and bodies. Texts are frames with

@@ -6,7 +6,7 @@
  * Without this script the page is a plain form that submits the same parameters; with it, results appear.
  */
 import { formatDate } from '@iom/content-model/formatting';
-import type { Locale } from '@iom/content-model/locales';
+import type { Locale } from '@iom/content-model';
 import { facetLabel, format, readSearchConfig, type SearchConfig, type SearchLanguage } from './search-config.ts';
 import { facetNames, isActiveSearch, readSearchState, toPagefindQuery, writeSearchState, type FacetName, type PagefindQuery, type SearchState } from './search-state.ts';
 import { isRealMatch, toSearchHit, type LanguageGroup, type SearchHit } from './search-results.ts';

@@ -1,6 +1,6 @@
 /**
  * The site's search indexes, read from their shards: the site splits each language's Pagefind index into runs of
- * months, plus one index of the language's undated pages (content-model's search-shards.ts says why and how), all in
+ * months, plus one index of the language's undated pages (shard-names.ts; the build's search-shards.ts in packages/site-build says why and how), all in
  * one bundle. This module opens the shards of the languages asked for as one Pagefind instance, and answers as one
  * index per language would:
  *
@@ -15,7 +15,7 @@
  * The page's own bundle is merged under its absolute URL, since Pagefind skips a merge whose path is its own. Merged
  * indexes share the first one's WebAssembly module: the page language's stemmer (see other-languages.ts).
  */
-import { searchShardsOf } from '@iom/content-model/search-shards';
+import { searchShardsOf } from './shard-names.ts';
 import type { PagefindInstance, PagefindModule, PagefindResponse, PagefindResult, PagefindSearchOptions } from './pagefind-client.ts';
 
 /** The filter every shard is tagged with, holding the shard's index name. */

@@ -1,42 +1,49 @@
+#!/usr/bin/env node
 /**
- * The site build: Astro and the Pagefind index at once, into a staging folder, then into the output folder.
+ * The site build (`site-build`, what `pnpm build` runs in apps/site): Astro and the Pagefind index at once, into a
+ * staging folder, then into the output folder. Run from the Astro app's folder:
  *
- *   node scripts/build.ts              # SITE_FULL_BUILD=1 to render everything even when an update would do
+ *   site-build              # SITE_FULL_BUILD=1 to render everything even when an update would do
  *
  * Why a script and not `astro build`:
  * - A build that fails, logs an error and carries on, or is killed must never leave a half-written site where a good
  *   one was. Astro writes into a staging folder; only when Astro exited cleanly with no error logged and Pagefind
  *   indexed the pages is the output folder changed.
- * - The search index is built while Astro renders: Astro sends each page to search (src/integrations/search-pages.ts)
+ * - The search index is built while Astro renders: Astro sends each page to search (search-pages-integration.ts)
  *   over Node's IPC channel, and the pages are indexed shard by shard on the other core (search-index/README.md).
  * - A **full build** renders every page and replaces the output folder by two renames. When the previous build into
  *   the same folder had the same code and settings, an **update build** renders only the pages whose key changed
- *   (src/lib/page-keys.ts), indexes again only the search shards they changed, and moves the changed files into the
+ *   (page-keys.ts), indexes again only the search shards they changed, and moves the changed files into the
  *   output folder one rename each, after a journal of every step (update-build/README.md).
  */
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { cp, mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { isProcessAlive } from '@iom/content-model/process-alive';
-import { repoRoot, siteCacheDir } from '../src/site-config.ts';
-import { searchChannelVariable } from '../src/integrations/search-pages.ts';
-import type { SearchPagesAck, SearchPagesMessage } from '../src/integrations/search-pages.ts';
-import { pageKeysVariables } from '../src/lib/page-keys.ts';
-import { emptyBundleFolder, SearchIndexBuilder, type SearchIndexReport, type SearchState } from './search-index.ts';
+import { listFiles } from '@iom/files';
+import { findRepoRoot } from './code-digest.ts';
+import { isProcessAlive } from './process-alive.ts';
+import { buildSettings, orchestratorVariables, readSiteSettings, type SearchAckMessage, type ToOrchestrator } from './protocol.ts';
+import { emptyBundleFolder, SearchIndexBuilder, type SearchIndexReport, type SearchState } from './search-index/search-index-builder.ts';
 import { buildFingerprint } from './update-build/build-fingerprint.ts';
 import { manifestFile, usableManifest, writeManifest, type BuildManifest } from './update-build/build-manifest.ts';
 import { applyUpdate, finishInterruptedUpdate, plannedRemovals } from './update-build/apply-update.ts';
 
-const appDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const finalDir = path.resolve(appDir, process.env.SITE_FINAL_DIR ?? 'dist');
+/** The Astro app: the folder `site-build` runs in. */
+const appDir = process.cwd();
+if (!existsSync(path.join(appDir, 'astro.config.ts'))) {
+  console.error(`site-build runs in the Astro app's folder, and ${appDir} has no astro.config.ts. Run pnpm build from the repository root.`);
+  process.exit(2);
+}
+const repoRoot = findRepoRoot(appDir);
+const siteCacheDir = readSiteSettings(process.env, appDir, repoRoot).cacheDir;
+const finalDir = path.resolve(appDir, process.env[buildSettings.finalDir] ?? 'dist');
 // Astro writes inside the app folder (it puts its server chunks in `<outDir>/.prerender`, or in the shared
 // `./.astro/` when outDir is elsewhere, which two builds at once would trample), one folder per build.
 const stagingDir = path.join(appDir, '.build-staging', String(process.pid));
 /** Where Pagefind writes while Astro renders (Astro owns its outDir until it is done). */
 const searchBundleDir = `${stagingDir}.pagefind`;
-/** Where each route writes the keys of its pages (src/lib/page-keys.ts). */
+/** Where each route writes the keys of its pages (page-keys.ts). */
 const keysDir = `${stagingDir}.keys`;
 const shown = (dir: string) => path.relative(process.cwd(), dir) || '.';
 
@@ -51,10 +58,6 @@ interface AstroResult {
   staged: string[];
 }
 
-async function walk(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  return entries.filter((entry) => entry.isFile()).map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'));
-}
 
 async function readKeys(): Promise<Record<string, string>> {
   const keys: Record<string, string> = {};
@@ -79,16 +82,16 @@ async function buildAndIndex(previous: BuildManifest | undefined): Promise<Astro
   await emptyBundleFolder(keysDir);
   const env: NodeJS.ProcessEnv = {
     ...process.env,
-    SITE_OUT_DIR: stagingDir,
-    [searchChannelVariable]: '1',
-    [pageKeysVariables.out]: keysDir,
+    [orchestratorVariables.outDir]: stagingDir,
+    [orchestratorVariables.searchChannel]: '1',
+    [orchestratorVariables.pageKeysOut]: keysDir,
     // Node keeps the compiled code of Astro, Vite and their dependencies between builds: half a second of each start.
     NODE_COMPILE_CACHE: process.env.NODE_COMPILE_CACHE ?? path.join(path.dirname(siteCacheDir), 'node-compile-cache'),
   };
   const nodeFlags = ['--expose-gc'];
   if (previous) {
-    env[pageKeysVariables.previous] = `${keysDir}.previous.json`;
-    await writeFile(env[pageKeysVariables.previous]!, JSON.stringify(previous.keys));
+    env[orchestratorVariables.previousPageKeys] = `${keysDir}.previous.json`;
+    await writeFile(env[orchestratorVariables.previousPageKeys]!, JSON.stringify(previous.keys));
   }
   try {
     await new Promise<void>((resolve, reject) => {
@@ -109,7 +112,7 @@ async function buildAndIndex(previous: BuildManifest | undefined): Promise<Astro
       };
       watch(child.stdout!, process.stdout);
       watch(child.stderr!, process.stderr);
-      child.on('message', (message: SearchPagesMessage) => {
+      child.on('message', (message: ToOrchestrator) => {
         try {
           if (message.type === 'iom:search-plan') {
             // One indexer while Astro renders on the other core.
@@ -117,7 +120,7 @@ async function buildAndIndex(previous: BuildManifest | undefined): Promise<Astro
           } else if (message.type === 'iom:search-page') {
             if (!search) throw new Error('Astro sent a page for search before the content loader sent the search plan.');
             search.addPage(message.url, message.html);
-            child.send({ type: 'iom:search-ack', pages: 1 } satisfies SearchPagesAck);
+            child.send({ type: 'iom:search-ack', pages: 1 } satisfies SearchAckMessage);
           }
         } catch (error) {
           searchError ??= error instanceof Error ? error : new Error(String(error));
@@ -132,17 +135,17 @@ async function buildAndIndex(previous: BuildManifest | undefined): Promise<Astro
       });
     });
     if (errorLogged) throw new Error('astro build logged an error (see above)');
-    if (!search) throw new Error('the content loader sent no search plan (is src/integrations/search-pages.ts in the Astro config?)');
+    if (!search) throw new Error('the content loader sent no search plan (is searchPages() from @iom/site-build in the Astro config, and does the content loader call announceSearchPlan?)');
     await rm(path.join(stagingDir, '.prerender'), { recursive: true, force: true });
     const keys = await readKeys();
-    const staged = await walk(stagingDir);
+    const staged = await listFiles(stagingDir, { missing: 'throw' });
     if (previous) {
       search.removePages(plannedRemovals(previous, keys, new Set(staged)).filter((file) => file.endsWith('index.html')).map(urlOf));
     } else {
       // Every page a route keyed must have been written: a key names the file its page writes.
       const stagedSet = new Set(staged);
       const unwritten = Object.keys(keys).filter((file) => !stagedSet.has(file));
-      if (unwritten.length) throw new Error(`routes keyed ${unwritten.length} files that Astro did not write, e.g. ${unwritten.slice(0, 3).join(', ')} (src/lib/page-keys.ts)`);
+      if (unwritten.length) throw new Error(`routes keyed ${unwritten.length} files that Astro did not write, e.g. ${unwritten.slice(0, 3).join(', ')} (page-keys.ts)`);
     }
     // Astro is done: both cores for what is left to index.
     search.setIndexers(2);
@@ -196,11 +199,11 @@ if (await finishInterruptedUpdate(journalPath)) console.log(`build: finished the
 console.log(`build: staging in ${stagingDir}`);
 await mkdir(path.dirname(stagingDir), { recursive: true });
 await removeAbandonedStaging();
-if (process.env.SITE_CLEAN_CACHE) await rm(siteCacheDir, { recursive: true, force: true });
+if (process.env[buildSettings.cleanCache]) await rm(siteCacheDir, { recursive: true, force: true });
 await rm(stagingDir, { recursive: true, force: true });
 
 const fingerprint = buildFingerprint(repoRoot);
-const usable = process.env.SITE_FULL_BUILD || process.env.SITE_CLEAN_CACHE ? { reason: 'a full build was asked for' } : await usableManifest(manifestPath, finalDir, fingerprint);
+const usable = process.env[buildSettings.fullBuild] || process.env[buildSettings.cleanCache] ? { reason: 'a full build was asked for' } : await usableManifest(manifestPath, finalDir, fingerprint);
 const previous = 'manifest' in usable ? usable.manifest : undefined;
 console.log(previous ? `build: updating ${shown(finalDir)}: only pages whose content changed (${usable.reason})` : `build: full build (${usable.reason})`);
 

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
+import { writeFileAtomic } from '@iom/files';
 import path from 'node:path';
 import type { SearchState } from '../search-index/search-index-builder.ts';
 
@@ -78,9 +79,7 @@ export function outputStamp(finalDir: string): string | undefined {
  */
 export async function writeManifest(file: string, manifest: Omit<BuildManifest, 'inode' | 'stamp'> & { inode?: number }): Promise<void> {
   await mkdir(path.dirname(file), { recursive: true });
-  const temporary = `${file}.${process.pid}.tmp`;
   const inode = inodeOf(manifest.finalDir) ?? manifest.inode;
   if (inode === undefined) throw new Error(`the output folder ${manifest.finalDir} is missing after the build`);
-  await writeFile(temporary, JSON.stringify({ ...manifest, inode, stamp: outputStamp(manifest.finalDir) } satisfies BuildManifest));
-  await rename(temporary, file);
+  await writeFileAtomic(file, JSON.stringify({ ...manifest, inode, stamp: outputStamp(manifest.finalDir) } satisfies BuildManifest));
 }

@@ -1,25 +1,21 @@
 import { createHash } from 'node:crypto';
-import { closeSync, existsSync, openSync, readFileSync, readdirSync, statSync, writeSync } from 'node:fs';
-import { mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { closeSync, existsSync, openSync, readdirSync, statSync, writeSync } from 'node:fs';
+import { mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { RenderLabels } from '../mdx/index.ts';
-import { prepareFile, type PreparedFile } from './prepare-file.ts';
+import { prepareFile, type PrepareRender, type PreparedFile } from '@iom/content-model/prepare';
+import { writeFileAtomic } from '@iom/files';
+import { cacheInputs } from '../cache-inputs.ts';
+import { codeDigest, findRepoRoot } from '../code-digest.ts';
 import { forgetStoredBody, readStoredBody, type StoredBodyRef } from './stored-body.ts';
 import { isProcessAlive } from '../process-alive.ts';
 
 export { readStoredBody, type StoredBodyRef } from './stored-body.ts';
 
 /** How bodies of one language are rendered: serializable, so worker threads can use it. */
-export interface RenderSpec {
-  labels: RenderLabels;
-  /** The deployment's base path: root-relative links and images get it. */
-  base: string;
-  /** What `<Contacts />` becomes in the HTML. */
-  contactsMarker: string;
-}
+export type RenderSpec = PrepareRender;
 
 /** One MDX file to prepare. */
 export interface PrepareTask {
@@ -56,25 +52,11 @@ export interface PrepareOptions {
 let fingerprint: string | undefined;
 
 /**
- * Code whose change invalidates every cached file: the parser, checker and renderer, and what they call. Read from
- * this package's source on first use (never at import: a bundle that imports this module has no source beside it).
+ * Code whose change invalidates every cached file (`cacheInputs.prepareCode`: the parser, checker and renderer, what
+ * they call, and the lockfile), read on first use (never at import: this module runs inside Astro's bundle too).
  */
 function codeFingerprint(): string {
-  return (fingerprint ??= computeCodeFingerprint());
-}
-
-function computeCodeFingerprint(): string {
-  const src = path.join(path.dirname(fileURLToPath(import.meta.url)), '..');
-  const files = [
-    ...['mdx', 'prepare'].flatMap((dir) => readdirSync(path.join(src, dir)).filter((name) => name.endsWith('.ts')).map((name) => path.join(dir, name))),
-    'content-hash.ts',
-    'content-issue.ts',
-    'media-references.ts',
-    'urls.ts',
-  ].sort();
-  const hash = createHash('sha256');
-  for (const file of files) hash.update(file).update(readFileSync(path.join(src, file)));
-  return hash.digest('hex').slice(0, 16);
+  return (fingerprint ??= codeDigest(findRepoRoot(fileURLToPath(import.meta.url)), cacheInputs.prepareCode));
 }
 
 const renderKeyOf = (spec: RenderSpec | undefined) => (spec ? createHash('sha256').update(JSON.stringify(spec)).digest('hex').slice(0, 12) : 'plain');
@@ -270,11 +252,7 @@ export async function prepareFiles(tasks: readonly PrepareTask[], options: Prepa
       unknown.length === 0 &&
       Object.keys(used).length === Object.keys(index).length &&
       Object.keys(stamps).length === Object.keys(cache.files).length;
-    if (!same) {
-      const temporary = `${indexFile!}.${process.pid}.tmp`;
-      await writeFile(temporary, JSON.stringify(written));
-      await rename(temporary, indexFile!);
-    }
+    if (!same) await writeFileAtomic(indexFile!, JSON.stringify(written));
     if (!othersAlive(usersDir!)) {
       await cleanPacks(packDir!, usersDir!, written, indexFile!);
       // Caches of earlier parser code can never be read again.
@@ -303,8 +281,7 @@ async function cleanPacks(packDir: string, usersDir: string, cache: CacheFile, i
     } finally {
       pack.close();
     }
-    await writeFile(`${indexFile}.${process.pid}.tmp`, JSON.stringify(cache));
-    await rename(`${indexFile}.${process.pid}.tmp`, indexFile);
+    await writeFileAtomic(indexFile, JSON.stringify(cache));
     for (const name of live.keys()) {
       const file = path.join(packDir, name);
       forgetStoredBody(file);

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { shardFor, type SearchShardPlan } from '@iom/content-model/search-shards';
+import { shardFor, type SearchShardPlan } from './search-shards.ts';
 import { IndexerPool, queuedPage, type IndexedShard, type QueuedPage } from './indexer-pool.ts';
 import { htmlLang, pageDate, prepareForIndex, searchCopy, withIndexName } from './prepare-page.ts';
 

@@ -1,27 +1,23 @@
 import type { AstroIntegration } from 'astro';
-import type { SearchShardPlan } from '@iom/content-model';
+import { localeCodes, locales } from '@iom/content-model';
+import { orchestratorIsListening, sendToOrchestrator, type SearchAckMessage, type SearchPageMessage } from './protocol.ts';
+import { planSearchShards, type DatedPage } from './search-index/search-shards.ts';
 
-/** What the build script answers: how many more pages it has taken in (flow control, see `sendPage`). */
-export interface SearchPagesAck {
-  type: 'iom:search-ack';
-  pages: number;
-}
-
-/** Pages sent that the build script has not taken in yet, at most. */
+/** Pages sent that the orchestrator has not taken in yet, at most. */
 const inFlightLimit = 64;
 let inFlight = 0;
 let waiting: (() => void)[] = [];
 let listening = false;
 
 /**
- * Sends a page, waiting first while too many are on their way: the build script reads everything its channel holds,
+ * Sends a page, waiting first while too many are on their way: the orchestrator reads everything its channel holds,
  * and when it falls behind (it shares two cores with Astro and Pagefind) thousands of pages would pile up in its
  * memory. It acknowledges each page it has taken in.
  */
-async function sendPage(message: SearchPagesMessage): Promise<void> {
+async function sendPage(message: SearchPageMessage): Promise<void> {
   if (!listening) {
     listening = true;
-    process.on('message', (reply: SearchPagesAck) => {
+    process.on('message', (reply: SearchAckMessage) => {
       if (reply?.type !== 'iom:search-ack') return;
       inFlight -= reply.pages;
       const ready = waiting;
@@ -31,33 +27,29 @@ async function sendPage(message: SearchPagesMessage): Promise<void> {
   }
   while (inFlight >= inFlightLimit) await new Promise<void>((resume) => waiting.push(resume));
   inFlight++;
-  await sendToBuild(message);
+  await sendToOrchestrator(message);
 }
-
-/** Messages this integration sends to the build script over Node's IPC channel. */
-export type SearchPagesMessage =
-  /** How each language's index is split (sent by the content loader once the content is read). */
-  | { type: 'iom:search-plan'; plan: SearchShardPlan }
-  /** A page that marks content for search, as rendered: its URL from the site root (without the base) and its HTML. */
-  | { type: 'iom:search-page'; url: string; html: string };
-
-/** Set by scripts/build.ts when it listens: the integration sends nothing otherwise (`astro dev`, a bare `astro build`). */
-export const searchChannelVariable = 'SITE_SEARCH_CHANNEL';
-
-/** Sends a message to the build script and waits until it is on its way, so that Astro never outruns the script. */
-export function sendToBuild(message: unknown): Promise<void> {
-  return new Promise((resolve, reject) => {
-    process.send!(message, undefined, {}, (error) => (error ? reject(error) : resolve()));
-  });
-}
-
-/** Is there a build script listening (see {@link searchChannelVariable})? */
-export const buildIsListening = (): boolean => typeof process.send === 'function' && process.env[searchChannelVariable] === '1';
 
 /**
- * Hands every page that marks content for search (`data-pagefind-body`) to the build script as Astro renders it, so
- * that the script indexes them on the other core while Astro renders the rest, instead of reading the whole site back
- * from disk once Astro is done (see scripts/search-index/README.md).
+ * Tells the orchestrator how each language's search index is split, from the releases' languages and dates (the
+ * content loader calls it once the content is read; nothing happens outside `pnpm build`). Shards are keyed like
+ * Pagefind's indexes, by the pages' `<html lang>`.
+ */
+export async function announceSearchPlan(releases: readonly { lang: keyof typeof locales; date: string }[], maxPages: number | undefined): Promise<void> {
+  if (!orchestratorIsListening()) return;
+  const indexLang = (code: keyof typeof locales) => locales[code].lang.toLowerCase();
+  const dated: DatedPage[] = releases.map((page) => ({ lang: indexLang(page.lang), date: page.date }));
+  await sendToOrchestrator({ type: 'iom:search-plan', plan: planSearchShards(dated, localeCodes.map(indexLang), maxPages) });
+}
+
+/** What a bare `astro build` says: the site is only complete (search index, atomic swap) when built by the orchestrator. */
+export const runPnpmBuild =
+  'This site is built with `pnpm build` (from the repository root), which runs Astro together with the search indexer and swaps the result into place. A bare `astro build` would write a site without its search index, so it stops here.';
+
+/**
+ * Hands every page that marks content for search (`data-pagefind-body`) to the orchestrator as Astro renders it, so
+ * that it indexes them on the other core while Astro renders the rest, instead of reading the whole site back from
+ * disk once Astro is done (search-index/README.md). A build without the orchestrator listening stops at once.
  *
  * It wraps Astro's own prerenderer (the `astro:build:start` hook's `setPrerenderer`): each page is rendered by Astro
  * as usual, its HTML read once, sent, and returned to Astro unchanged to be written.
@@ -68,7 +60,7 @@ export function searchPages(options: { base: string }): AstroIntegration {
     name: 'iom-search-pages',
     hooks: {
       'astro:build:start': ({ setPrerenderer }) => {
-        if (!buildIsListening()) return;
+        if (!orchestratorIsListening()) throw new Error(runPnpmBuild);
         setPrerenderer((astroPrerenderer) => ({
           ...astroPrerenderer,
           name: 'iom-search-pages',
@@ -76,7 +68,7 @@ export function searchPages(options: { base: string }): AstroIntegration {
             await astroPrerenderer.setup?.();
             // The content sync left a heap grown for every page's frontmatter, most of it garbage now: collect it
             // before rendering, so the memory the build holds while it renders is what rendering needs (the build
-            // script runs Astro with --expose-gc).
+            // orchestrator runs Astro with --expose-gc).
             (globalThis as { gc?: () => void }).gc?.();
           },
           render: async (request, renderOptions) => {

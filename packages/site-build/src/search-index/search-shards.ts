@@ -10,10 +10,10 @@
  * - Undated pages (country, region, home and section pages) go into one more shard of their own, named after the
  *   language: it is small, and can be indexed once every other page of the language is known.
  *
- * Each shard has a Pagefind index name of its own, which is how Pagefind tells indexes apart within one bundle:
- * `en` for the undated pages, `en-x-201001` (a private-use language tag naming the first month held) for a run of
- * releases. Pagefind stems every shard by its primary subtag, so all English shards are stemmed as English.
+ * Each shard has a Pagefind index name of its own, which is how Pagefind tells indexes apart within one bundle; the
+ * names are the search page's as much as the build's, so they are written in ui's `shard-names.ts`.
  */
+import { datedShardName } from '@iom/ui/scripts/search/shard-names';
 
 /** One shard of a language's search index. */
 export interface SearchShard {
@@ -85,7 +85,7 @@ export function planSearchShards(pages: readonly DatedPage[], languages: readonl
     }
     plan[lang] = [
       { name: lang, lang, fromMonth: undefined, pages: 0 },
-      ...runs.reverse().map((run) => ({ name: `${lang}-x-${run.fromMonth.replace('-', '')}`, lang, fromMonth: run.fromMonth, pages: run.pages })),
+      ...runs.reverse().map((run) => ({ name: datedShardName(lang, run.fromMonth), lang, fromMonth: run.fromMonth, pages: run.pages })),
     ];
   }
   return plan;
@@ -104,17 +104,6 @@ export function shardFor(plan: SearchShardPlan, lang: string, date: string | und
   if (date === undefined || runs.length === 0) return lang;
   const month = monthOf(date);
   return (runs.find((shard) => shard.fromMonth! <= month) ?? runs.at(-1)!).name;
-}
-
-/**
- * A language's shards among a bundle's index names: the undated shard (if any), then the runs of months, newest first.
- *
- * @example
- * searchShardsOf(['en-x-201001', 'fr', 'en', 'en-x-201701'], 'en') // { undated: 'en', dated: ['en-x-201701', 'en-x-201001'] }
- */
-export function searchShardsOf(indexNames: readonly string[], lang: string): { undated: string | undefined; dated: string[] } {
-  const dated = indexNames.filter((name) => name.startsWith(`${lang}-x-`) && /^\d{6}$/.test(name.slice(lang.length + 3))).sort().reverse();
-  return { undated: indexNames.includes(lang) ? lang : undefined, dated };
 }
 
 function monthOf(date: string): string {

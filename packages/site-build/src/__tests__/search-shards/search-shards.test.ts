@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { defaultShardPages, planSearchShards, searchShardsOf, shardFor, type DatedPage } from '../../search-shards.ts';
+import { searchShardsOf } from '@iom/ui/scripts/search/shard-names';
+import { defaultShardPages, planSearchShards, shardFor, type DatedPage } from '../../search-index/search-shards.ts';
 
 /** `count` pages of `lang` dated in `month` (yyyy-mm). */
 const pages = (lang: string, month: string, count: number): DatedPage[] => Array.from({ length: count }, (_, day) => ({ lang, date: `${month}-${String((day % 28) + 1).padStart(2, '0')}` }));

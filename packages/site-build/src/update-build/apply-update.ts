@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
-import { copyFile, mkdir, readdir, readFile, rename, rm, rmdir, stat, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readFile, rename, rm, rmdir, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { listFiles } from '@iom/files';
 import { writeSearchEntry, type SearchState } from '../search-index/search-index-builder.ts';
 import { writeManifest, type BuildManifest } from './build-manifest.ts';
 
@@ -27,11 +28,7 @@ export interface UpdateReport {
   searchFiles: number;
 }
 
-async function walk(dir: string): Promise<string[]> {
-  if (!existsSync(dir)) return [];
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  return entries.filter((entry) => entry.isFile()).map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'));
-}
+const walk = (dir: string) => listFiles(dir);
 
 async function sameBytes(a: string, b: string): Promise<boolean> {
   const [first, second] = await Promise.all([stat(a), stat(b)]);

@@ -1,27 +1,19 @@
 /**
- * The site's search index (Pagefind), split into shards per language: see search-index/README.md.
- *
- * - The site build (build.ts) hands pages to a {@link SearchIndexBuilder} as Astro renders them.
- * - {@link indexSite} indexes a site folder that is already built (the mirror's language subsets).
+ * Indexing a site folder that is already built (the mirror's language subsets), with the same shards as the site
+ * build, which hands pages to a `SearchIndexBuilder` as Astro renders them instead (README.md).
  */
-import { readdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { localeCodes } from '@iom/content-model';
-import { planSearchShards, type DatedPage } from '@iom/content-model/search-shards';
-import { htmlLang, pageDate } from './search-index/prepare-page.ts';
-import { emptyBundleFolder, SearchIndexBuilder, type SearchIndexReport } from './search-index/search-index-builder.ts';
+import { listFiles } from '@iom/files';
+import { buildSettings } from '../protocol.ts';
+import { htmlLang, pageDate } from './prepare-page.ts';
+import { emptyBundleFolder, SearchIndexBuilder, type SearchIndexReport } from './search-index-builder.ts';
+import { planSearchShards, type DatedPage } from './search-shards.ts';
 
-export { excludeSelectors, htmlLang, ignoreOtherLanguages, pageDate, prepareForIndex, searchCopy, splitPagefindAttributes, withIndexName } from './search-index/prepare-page.ts';
-export { SearchIndexBuilder, emptyBundleFolder, writeSearchEntry, type SearchIndexReport, type SearchState } from './search-index/search-index-builder.ts';
+export { ignoreOtherLanguages, prepareForIndex, searchCopy, splitPagefindAttributes } from './prepare-page.ts';
 
-async function htmlFiles(siteDir: string): Promise<string[]> {
-  const entries = await readdir(siteDir, { recursive: true, withFileTypes: true });
-  return entries
-    .filter((entry) => entry.isFile() && entry.name.endsWith('.html'))
-    .map((entry) => path.relative(siteDir, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'))
-    .filter((file) => !file.startsWith('pagefind/'))
-    .sort();
-}
+const htmlFiles = async (siteDir: string) => (await listFiles(siteDir, { extension: '.html', missing: 'throw' })).filter((file) => !file.startsWith('pagefind/'));
 
 /** The URL Pagefind gives a file of the site (`en/news/x/index.html` → `/en/news/x/`). */
 const urlOf = (file: string) => `/${file.replace(/(^|\/)index\.html$/, '$1')}`;
@@ -45,7 +37,7 @@ export async function indexSite(siteDir: string, options: { outputPath?: string;
     if (date && lang) dated.push({ lang, date });
   }
   const languages = [...new Set([...localeCodes, ...pages.map((page) => htmlLang(page.html) ?? 'unknown')])];
-  const plan = planSearchShards(dated, languages, options.shardPages ?? (process.env.SITE_SEARCH_SHARD_PAGES ? Number(process.env.SITE_SEARCH_SHARD_PAGES) : undefined));
+  const plan = planSearchShards(dated, languages, options.shardPages ?? (process.env[buildSettings.searchShardPages] ? Number(process.env[buildSettings.searchShardPages]) : undefined));
   await emptyBundleFolder(outputPath);
   const builder = new SearchIndexBuilder({ outputPath, plan, indexers: options.indexers ?? 2 });
   try {
