@@ -70,6 +70,7 @@ function listedPaths(siteDir: string): Set<string> {
   return listed;
 }
 
+/** Why a failing audit is meant, or undefined when it is a defect (see {@link listedPaths}). */
 function deliberate(auditId: string, listed: boolean): string | undefined {
   return auditId === 'is-crawlable' && !listed ? 'not in the sitemap, and asks not to be indexed: on purpose' : undefined;
 }
@@ -128,7 +129,11 @@ try {
     const typical = byPerformance[Math.floor(byPerformance.length / 2)]!;
     const metric = (id: string) => typical.audits[id]?.displayValue ?? '?';
     const label = `${page.kind ? `${page.kind}: ` : ''}/${page.path}`;
-    console.log(`${label.padEnd(64)} ${scores.map((score) => String(score).padStart(5)).join(' ')}   FCP ${metric('first-contentful-paint')}, LCP ${metric('largest-contentful-paint')}, TBT ${metric('total-blocking-time')}, CLS ${metric('cumulative-layout-shift')}`);
+    // Each run's Performance and Lighthouse's measure of the machine's speed (its "benchmark index"; a loaded machine
+    // scores low, and its long tasks, multiplied by the simulated phone's slowdown, become blocking time).
+    const perRun = runs > 1 ? `, runs ${results.map((result) => Math.round(100 * (result.categories.performance?.score ?? 0))).join('/')}` : '';
+    const benchmark = `, benchmark ${Math.round(median(results.map((result) => result.environment.benchmarkIndex)))}`;
+    console.log(`${label.padEnd(64)} ${scores.map((score) => String(score).padStart(5)).join(' ')}   FCP ${metric('first-contentful-paint')}, LCP ${metric('largest-contentful-paint')}, TBT ${metric('total-blocking-time')}, CLS ${metric('cumulative-layout-shift')}${perRun}${benchmark}`);
     // Every audit that cost a point in the run shown, whether it was meant or not.
     for (const [index, category] of categories.entries()) {
       if (scores[index] === 100) continue;
