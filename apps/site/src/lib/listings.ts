@@ -12,7 +12,10 @@ export interface Listing {
   /** Path of the first page; further pages are `pagePath(firstPath, n)`. */
   firstPath: string;
   title: string;
+  /** The intro shown under the title (the news index only). */
   intro?: string | undefined;
+  /** What search engines show under the title (`<meta name="description">`). */
+  description: string;
   /** What a reader of the language sees: each release once, in their language where translated. */
   items: ListingItem[];
   /** The same listing in every language (for the language switcher and hreflang). */
@@ -41,7 +44,12 @@ export function buildListings(site: Omit<SiteData, 'listings' | 'listingsById' |
   const listings: Listing[] = [];
   const byYear = groupBy(site.releases, (page) => [page.year]);
   const byTheme = groupBy(site.releases, (page) => page.themes);
-  const add = (id: string, pathFor: (lang: Locale) => string, pages: readonly ReleasePage[], title: (lang: Locale) => string, intro?: (lang: Locale) => string) => {
+  const add = (
+    id: string,
+    pathFor: (lang: Locale) => string,
+    pages: readonly ReleasePage[],
+    text: (lang: Locale) => Pick<Listing, 'title' | 'intro' | 'description'>,
+  ) => {
     const versions = new Map(localeCodes.map((lang) => [lang, pathFor(lang)]));
     for (const lang of localeCodes) {
       const items = listingFor(pages, lang);
@@ -49,8 +57,7 @@ export function buildListings(site: Omit<SiteData, 'listings' | 'listingsById' |
         lang,
         id,
         firstPath: pathFor(lang),
-        title: title(lang),
-        intro: intro?.(lang),
+        ...text(lang),
         items,
         versions,
         feedItems: items.filter((item) => !item.foreign).map((item) => item.page),
@@ -58,17 +65,23 @@ export function buildListings(site: Omit<SiteData, 'listings' | 'listingsById' |
     }
   };
   const t = (lang: Locale) => site.ctx(lang).t;
-  add('news', paths.news, site.releases, (lang) => t(lang)('news.title'), (lang) => t(lang)('news.intro'));
+  add('news', paths.news, site.releases, (lang) => ({ title: t(lang)('news.title'), intro: t(lang)('news.intro'), description: t(lang)('news.intro') }));
   for (const [year, pages] of [...byYear].sort(([a], [b]) => Number(b) - Number(a))) {
-    add(`year/${year}`, (lang) => paths.year(lang, year), pages, (lang) => t(lang)('archive.year', { year }));
+    add(`year/${year}`, (lang) => paths.year(lang, year), pages, (lang) => ({ title: t(lang)('archive.year', { year }), description: t(lang)('archive.yearDescription', { year }) }));
   }
   for (const theme of site.themes) {
-    add(`theme/${theme}`, (lang) => paths.theme(lang, theme), byTheme.get(theme) ?? [], (lang) => t(lang)(`themes.${theme}`));
+    add(`theme/${theme}`, (lang) => paths.theme(lang, theme), byTheme.get(theme) ?? [], (lang) => {
+      const title = t(lang)(`themes.${theme}`);
+      return { title, description: t(lang)('theme.description', { theme: title }) };
+    });
   }
   for (const country of site.countries) {
     const countryPath = site.countryPath(country.code, 'en');
     if (!countryPath) continue;
-    add(`country/${country.code}`, (lang) => `${site.countryPath(country.code, lang)!}news/`, site.releasesByCountry.get(country.code) ?? [], (lang) => t(lang)('country.releases', { country: site.countryName(country.code, lang) }));
+    add(`country/${country.code}`, (lang) => `${site.countryPath(country.code, lang)!}news/`, site.releasesByCountry.get(country.code) ?? [], (lang) => {
+      const name = site.countryName(country.code, lang);
+      return { title: t(lang)('country.releases', { country: name }), description: t(lang)('country.newsDescription', { country: name }) };
+    });
   }
   return listings;
 }

@@ -9,7 +9,11 @@ export interface InventoryPage {
   /** Every language version, this one included. */
   versions: Map<Locale, string>;
   lastmod?: string | undefined;
-  /** Whether search engines should list it (not the search page, 404s or the translation dashboard). */
+  /**
+   * Whether search engines should list it: in the sitemap, and without `noindex` (BaseLayout's `listed`). Not the
+   * 404s or the translation dashboard. The search page is listed: its address is the same for every query (the
+   * canonical link leaves the query out), and a page that asks not to be indexed fails Lighthouse's SEO audit.
+   */
   listed: boolean;
 }
 
@@ -38,7 +42,7 @@ export function pageInventory(site: SiteData): InventoryPage[] {
     if (country.presence === 'none') continue;
     everyLanguage((lang) => site.countryPath(country.code, lang)!);
   }
-  everyLanguage((lang) => paths.search(lang), false);
+  everyLanguage((lang) => paths.search(lang));
   everyLanguage((lang) => paths.dashboard(lang), false);
   everyLanguage((lang) => `/${lang}/404/`, false);
   for (const release of site.releases) {

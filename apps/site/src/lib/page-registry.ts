@@ -59,7 +59,7 @@ export function listingPaths(site: SiteData) {
             props: { id: listing.id, page: page.page },
           },
           file: `${path.slice(1)}index.html`,
-          key: [keys.site(listing.lang), digest(listing.id, listing.title, listing.intro, page.page, page.pages, [...listing.versions]), keys.items(page.items)].join(':'),
+          key: [keys.site(listing.lang), digest(listing.id, listing.title, listing.intro, listing.description, page.page, page.pages, [...listing.versions]), keys.items(page.items)].join(':'),
         };
       }),
     ),

@@ -147,9 +147,10 @@
   var list = document.getElementById('mirror-offline-results');
   var heading = document.getElementById('mirror-offline-heading');
   panel.hidden = false;
-  // Filters and sorting belong to the full search; hide them rather than offer controls that do nothing here.
-  Array.prototype.forEach.call(document.querySelectorAll('main form details'), function (details) {
-    details.hidden = true;
+  // Filters and sorting belong to the full search; hide them rather than offer controls that do nothing here. So
+  // does the full search's results region, which keeps a screen's height for results that cannot come from disk.
+  Array.prototype.forEach.call(document.querySelectorAll('main form details, main .search-results'), function (element) {
+    element.hidden = true;
   });
 
   var query = new URLSearchParams(location.search).get('q') || '';

@@ -315,7 +315,7 @@ function isEditable(target: EventTarget | null): boolean {
 
 // --- start --------------------------------------------------------------------------------------------------------
 
-for (const hidden of document.querySelectorAll<HTMLElement>('[data-search-needs-script]')) hidden.hidden = false;
+for (const needsScript of document.querySelectorAll<HTMLElement>('[data-search-needs-script]')) needsScript.removeAttribute('data-search-needs-script');
 const initial = readSearchState(window.location.search);
 fillForm(initial);
 if (isActiveSearch(initial)) void run();
