@@ -17,7 +17,8 @@
  *   site on purpose, and links to other sites stay what they are. Feeds and sitemaps keep their absolute URLs too:
  *   feed readers need them.
  */
-import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
+import { listFiles as listSiteFolder } from '@iom/files';
 import path from 'node:path';
 import { editAttributes, rewriteTags } from './html-tags.ts';
 
@@ -224,13 +225,7 @@ export function relocateCss(css: string, context: RelocateContext): string {
 }
 
 /** Every file of a site folder, as decoded paths from its root with `/`, sorted. */
-export async function listFiles(siteDir: string): Promise<string[]> {
-  const entries = await readdir(siteDir, { recursive: true, withFileTypes: true });
-  return entries
-    .filter((entry) => entry.isFile())
-    .map((entry) => path.relative(siteDir, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'))
-    .sort();
-}
+export const listFiles = (siteDir: string): Promise<string[]> => listSiteFolder(siteDir, { missing: 'throw' });
 
 /** What {@link relocateSite} changed. */
 export interface RelocateReport {

@@ -1,13 +1,11 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
+import { listFilesSync } from '@iom/files';
 import path from 'node:path';
 import { parse, type HTMLElement } from 'node-html-parser';
 
 /** Every file of a built site, as paths from its root with forward slashes, sorted. */
 export function listSiteFiles(siteDir: string, extension?: string): string[] {
-  return readdirSync(siteDir, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile() && (!extension || entry.name.endsWith(extension)))
-    .map((entry) => path.relative(siteDir, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'))
-    .sort();
+  return listFilesSync(siteDir, { extension, missing: 'throw' });
 }
 
 /** The HTML pages of a built site (Pagefind's own files left out). */

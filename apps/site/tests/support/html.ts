@@ -1,4 +1,5 @@
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
+import { listFilesSync } from '@iom/files';
 import path from 'node:path';
 import { parse, type HTMLElement } from 'node-html-parser';
 
@@ -9,9 +10,5 @@ export function readPage(siteDir: string, relative: string): HTMLElement {
 
 /** Every `.html` file of the built site, as paths from the site root with forward slashes, sorted. */
 export function listPages(siteDir: string): string[] {
-  return readdirSync(siteDir, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile() && entry.name.endsWith('.html'))
-    .map((entry) => path.relative(siteDir, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'))
-    .filter((file) => !file.startsWith('pagefind/'))
-    .sort();
+  return listFilesSync(siteDir, { extension: '.html', missing: 'throw' }).filter((file) => !file.startsWith('pagefind/'));
 }

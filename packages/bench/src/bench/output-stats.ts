@@ -1,4 +1,5 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
+import { listFilesSync } from '@iom/files';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 
@@ -36,13 +37,10 @@ export interface PagefindLanguageStats {
  * Lists every file under `dir` with its size (the impure part; the rest of this module works on the list).
  */
 export function listSiteFiles(dir: string): SiteFile[] {
-  return readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile())
-    .map((entry) => {
-      const absolute = path.join(entry.parentPath, entry.name);
-      const stat = statSync(absolute);
-      return { path: path.relative(dir, absolute).split(path.sep).join('/'), bytes: stat.size, diskBytes: stat.blocks * 512 };
-    });
+  return listFilesSync(dir, { missing: 'throw' }).map((file) => {
+    const stat = statSync(path.join(dir, file));
+    return { path: file, bytes: stat.size, diskBytes: stat.blocks * 512 };
+  });
 }
 
 /** Reads the entry file of a built site's Pagefind index, or undefined when there is none. */

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { listFilesSync } from '@iom/files';
 import { generateCorpus, themesFromYaml, type CorpusSize, type CorpusSummary } from './generate-corpus.ts';
 
 /** Name of the file that marks a folder as a corpus and records how it was made. */
@@ -85,9 +86,7 @@ export function readMarker(dir: string): CorpusMarker | undefined {
 export function generatorFingerprint(repoContentDir: string): string {
   const root = path.dirname(fileURLToPath(import.meta.url));
   const hash = createHash('sha256');
-  const files = readdirSync(root, { recursive: true, encoding: 'utf8' })
-    .filter((file) => file.endsWith('.ts'))
-    .sort();
+  const files = listFilesSync(root, { extension: '.ts' });
   for (const file of files) hash.update(`${file}\n`).update(readFileSync(path.join(root, file)));
   for (const file of copiedFiles) hash.update(`${file}\n`).update(readFileSync(path.join(repoContentDir, ...file.split('/'))));
   return hash.digest('hex').slice(0, 16);
