@@ -25,8 +25,8 @@ describe('what search engines read in every page', () => {
   });
 
   it('describes country pages and listings by what they are, in the page’s language', () => {
-    expect(description('en/countries/libya/index.html')).toBe('Libya: the IOM office and its contacts, and the latest news and press releases.');
-    expect(description('fr/countries/libya/index.html')).toBe('Libye : le bureau de l’OIM et ses contacts, et les dernières actualités et communiqués de presse.');
+    expect(description('en/countries/libya/index.html')).toBe('Libya: the IOM office, how to reach it, and the latest news and press releases.');
+    expect(description('fr/countries/libya/index.html')).toBe('Libye : le bureau de l’OIM, comment le joindre, et les dernières actualités et communiqués de presse.');
     expect(description('ar/countries/libya/index.html')).toMatch(/^ليبيا: /);
     expect(description('en/themes/search-and-rescue/index.html')).toBe('Search and rescue: IOM press releases, news and statements on this theme, newest first.');
     expect(description('es/news/archive/2016/index.html')).toBe('Comunicados de prensa, noticias y declaraciones de la OIM publicados en 2016.');
