@@ -1,5 +1,15 @@
-import { listingFor, localeCodes, paths, type ListingItem, type Locale, type ReleasePage } from '@iom/content-model';
-import type { SiteData } from './site-data.ts';
+import { listingFor, localeCodes, paths, type ListingItem, type Locale, type ReleasePage, type Translate } from '@iom/content-model';
+
+/** What the listings are made from: the site's releases, themes and countries, and how each language names them. */
+export interface ListingSources {
+  releases: readonly ReleasePage[];
+  themes: readonly string[];
+  countries: readonly { code: string }[];
+  releasesByCountry: ReadonlyMap<string, ReleasePage[]>;
+  countryPath: (code: string, lang: Locale) => string | undefined;
+  countryName: (code: string, lang: Locale) => string;
+  ctx: (lang: Locale) => { t: Translate };
+}
 
 /** How many of a country's releases its page shows (the rest is on the country's news listing). */
 export const countryPageReleases = 10;
@@ -40,7 +50,7 @@ function groupBy(pages: readonly ReleasePage[], keys: (page: ReleasePage) => rea
  * Every listing of the site in every language, computed once: the routes, the feeds and the page inventory all read
  * this one list.
  */
-export function buildListings(site: Omit<SiteData, 'listings' | 'listingsById' | 'keys'>): Listing[] {
+export function buildListings(site: ListingSources): Listing[] {
   const listings: Listing[] = [];
   const byYear = groupBy(site.releases, (page) => [page.year]);
   const byTheme = groupBy(site.releases, (page) => page.themes);
