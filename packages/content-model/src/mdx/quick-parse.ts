@@ -1,5 +1,6 @@
 import type { Heading, List, ListItem, Paragraph, PhrasingContent, Root, RootContent } from 'mdast';
 import type { Point, Position } from 'unist';
+import { delimiterRunSides, kindOf } from './character-kind.ts';
 import { isSiteComponent } from './components.ts';
 import type { FrontmatterBlock } from './frontmatter.ts';
 import { isAllowedHtmlTag } from './html-tags.ts';
@@ -83,32 +84,6 @@ const Code = {
   e: 101,
   i: 105,
 } as const;
-
-/** How micromark classifies a character next to a `*` or `_` run (micromark-util-classify-character). */
-const Kind = {
-  other: 0,
-  whitespace: 1,
-  punctuation: 2,
-} as const;
-type Kind = (typeof Kind)[keyof typeof Kind];
-
-const asciiKinds = new Uint8Array(128);
-for (let code = 0; code < 128; code++) {
-  const character = String.fromCharCode(code);
-  asciiKinds[code] = /\s/.test(character) ? Kind.whitespace : /[\p{P}\p{S}]/u.test(character) ? Kind.punctuation : Kind.other;
-}
-
-/**
- * micromark classifies UTF-16 code units, not code points (an emoji's halves are "other"), with `\s` for white space
- * and `\p{P}|\p{S}` for punctuation; the same tests on the same units give the same emphasis.
- */
-function kindOf(text: string, index: number, start: number, end: number): Kind {
-  if (index < start || index >= end) return Kind.whitespace;
-  const code = text.charCodeAt(index);
-  if (code < 128) return asciiKinds[code] as Kind;
-  const character = String.fromCharCode(code);
-  return /\s/.test(character) ? Kind.whitespace : /[\p{P}\p{S}]/u.test(character) ? Kind.punctuation : Kind.other;
-}
 
 function isRuleCharacter(code: number): boolean {
   return code === Code.dash || code === Code.asterisk || code === Code.underscore || code === Code.equals || code === Code.plus || code === Code.colon;
@@ -708,10 +683,7 @@ class QuickParser {
           // micromark's attention tokenizer: `before`/`after` are the classes of the characters around the run.
           const before = kindOf(text, index - 1, start, end);
           const after = kindOf(text, runEnd, start, end);
-          const open = after === Kind.other || (after === Kind.punctuation && before !== Kind.other);
-          const close = before === Kind.other || (before === Kind.punctuation && after !== Kind.other);
-          const canOpen = code === Code.asterisk ? open : open && (before !== Kind.other || !close);
-          const canClose = code === Code.asterisk ? close : close && (after !== Kind.other || !open);
+          const { canOpen, canClose } = delimiterRunSides(code, before, after);
           if (canOpen || canClose) {
             const delimiter: Delimiter = { node, marker: code, length: runEnd - index, canOpen, canClose, prev: lastDelimiter, next: undefined };
             if (lastDelimiter) lastDelimiter.next = delimiter;
