@@ -5,6 +5,7 @@ import { isSiteComponent } from './components.ts';
 import type { FrontmatterBlock } from './frontmatter.ts';
 import { isAllowedHtmlTag } from './html-tags.ts';
 import type { MdxJsxAttribute, MdxJsxFlowElement, MdxJsxTextElement } from './mdx-node-types.ts';
+import { maxNestingDepth } from './nesting-limit.ts';
 import { unravelJsxParagraphs } from './parse-content-file.ts';
 
 /**
@@ -499,6 +500,8 @@ class QuickParser {
     list.node.children.push(item);
     const itemContainer: Container = { kind: 'item', children: item.children, item, contentIndent: indent + marker.width, openList: undefined };
     this.stack.push(itemContainer);
+    // The document is the first container of the stack, not a level.
+    if (this.stack.length - 1 > maxNestingDepth) bail('lists or components nested too deeply');
     this.blank = false;
     // The rest of the line is the first block of the item.
     const first = marker.contentStart;
@@ -598,6 +601,8 @@ class QuickParser {
     element.position = this.position(tag.start, tag.start);
     this.add(container, element);
     this.stack.push({ kind: 'jsx', children: element.children, element, contentIndent: 0, openList: undefined });
+    // The document is the first container of the stack, not a level.
+    if (this.stack.length - 1 > maxNestingDepth) bail('lists or components nested too deeply');
     this.blank = false;
     return lineEnd + 1;
   }
@@ -867,8 +872,12 @@ class QuickParser {
     if (delimiter.next) delimiter.next.prev = delimiter.prev;
   }
 
-  /** The working list as mdast: adjacent text merged, tags matched into elements (a mismatch is a bail). */
-  private toPhrasing(first: Inline | undefined): PhrasingContent[] {
+  /**
+   * The working list as mdast: adjacent text merged, tags matched into elements (a mismatch is a bail). `depth` counts
+   * the emphasis and links around it: deeper than `maxNestingDepth` is left to remark, which reports it.
+   */
+  private toPhrasing(first: Inline | undefined, depth = 0): PhrasingContent[] {
+    if (depth > maxNestingDepth) bail('emphasis or links nested too deeply');
     const out: PhrasingContent[] = [];
     const open: { element: MdxJsxTextElement; parent: PhrasingContent[] }[] = [];
     let children = out;
@@ -889,15 +898,15 @@ class QuickParser {
         case 'emphasis':
         case 'strong':
           flushText();
-          children.push({ type: node.kind, children: this.toPhrasing(node.first) });
+          children.push({ type: node.kind, children: this.toPhrasing(node.first, depth + 1) });
           continue;
         case 'link':
           flushText();
-          children.push({ type: 'link', title: node.title ?? null, url: node.url ?? '', children: this.toPhrasing(node.first), position: this.position(node.start, node.end) });
+          children.push({ type: 'link', title: node.title ?? null, url: node.url ?? '', children: this.toPhrasing(node.first, depth + 1), position: this.position(node.start, node.end) });
           continue;
         case 'image':
           flushText();
-          children.push({ type: 'image', title: node.title ?? null, url: node.url ?? '', alt: plainString(this.toPhrasing(node.first)), position: this.position(node.start, node.end) });
+          children.push({ type: 'image', title: node.title ?? null, url: node.url ?? '', alt: plainString(this.toPhrasing(node.first, depth + 1)), position: this.position(node.start, node.end) });
           continue;
         case 'tag': {
           flushText();
