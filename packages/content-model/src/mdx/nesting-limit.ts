@@ -156,6 +156,7 @@ const Code = {
   leftBrace: 123,
   rightBrace: 125,
   tilde: 126,
+  verticalBar: 124,
 } as const;
 
 interface Overflow {
@@ -579,4 +580,126 @@ class BodyNestingScan {
     }
     return text.length;
   }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The scan of YAML
+
+/**
+ * Refuses YAML (a frontmatter block, a data file) nested deeper than `maxNestingDepth` before it is read: the YAML
+ * readers and the walks over their result recurse once per level, so ten thousand nested fields or brackets end in a
+ * stack overflow. One pass over the lines counts block levels by indentation (and each `- ` that starts a list in
+ * a list, and a mapping in a list item) and flow levels by `[` and `{` outside quotes. It follows what YAML builds
+ * closely but not exactly (a list written at the indentation of its key, for one, is not a level of its own here);
+ * the readers cope with many more levels than the limit, what matters is stopping thousands. `firstLine` is the file
+ * line of the first YAML line.
+ *
+ * @example
+ * yamlNestingIssue('content/countries/ly/country.yaml', '[[[[…]]]]', 1, undefined) // an issue at line 1, column 32
+ */
+export function yamlNestingIssue(file: string, yaml: string, firstLine: number, field: string | undefined): ContentIssue | undefined {
+  const indents: number[] = [];
+  let flow = 0;
+  /** Lines indented more than this belong to a block scalar (`summary: >-`) and are text. */
+  let scalarIndent: number | undefined;
+  let line = firstLine;
+  for (let start = 0; start <= yaml.length; line++) {
+    let end = yaml.indexOf('\n', start);
+    if (end === -1) end = yaml.length;
+    let at = start;
+    while (at < end && yaml.charCodeAt(at) === Code.space) at++;
+    const indent = at - start;
+    const blank = at === end || yaml.charCodeAt(at) === Code.hash;
+    if (scalarIndent !== undefined && (blank || indent > scalarIndent)) {
+      start = end + 1;
+      continue;
+    }
+    scalarIndent = undefined;
+    if (!blank || flow > 0) {
+      if (flow === 0) {
+        // A block line: the levels indented more than it end, and a deeper one starts a level (a mapping, or a list
+        // when the line starts with `- `). Each further `- ` starts a list in the list, and a `key:` after them a
+        // mapping in the item.
+        while (indents.length > 0 && (indents[indents.length - 1] as number) > indent) indents.pop();
+        if (indents.length === 0 || (indents[indents.length - 1] as number) < indent) indents.push(indent);
+        if (indents.length > maxNestingDepth) return yamlIssue(file, line, indent + 1, field);
+        let dashes = 0;
+        while (yaml.charCodeAt(at) === Code.dash && (at + 1 === end || yaml.charCodeAt(at + 1) === Code.space)) {
+          if (dashes++ > 0) indents.push(at - start);
+          if (indents.length > maxNestingDepth) return yamlIssue(file, line, at - start + 1, field);
+          at++;
+          while (at < end && yaml.charCodeAt(at) === Code.space) at++;
+        }
+        const value = yamlValueStart(yaml, at, end);
+        if (dashes > 0 && value !== at) indents.push(at - start);
+        if (indents.length > maxNestingDepth) return yamlIssue(file, line, at - start + 1, field);
+        at = value;
+        const code = yaml.charCodeAt(at);
+        if (code === Code.verticalBar || code === Code.greaterThan) scalarIndent = indent;
+        if (code !== Code.leftBracket && code !== Code.leftBrace) at = end;
+      }
+      // Flow collections: brackets and braces outside quoted scalars, up to a comment.
+      for (let index = at; index < end; index++) {
+        const code = yaml.charCodeAt(index);
+        if (code === Code.leftBracket || code === Code.leftBrace) {
+          flow++;
+          if (indents.length + flow > maxNestingDepth) return yamlIssue(file, line, index - start + 1, field);
+        } else if (code === Code.rightBracket || code === Code.rightBrace) {
+          if (flow > 0) flow--;
+        } else if ((code === 34 || code === 39) && isScalarStart(yaml.charCodeAt(index - 1))) {
+          const close = closingQuote(yaml, index, end);
+          if (close === -1) break;
+          index = close;
+        } else if (code === Code.hash && isSpaceOrTab(yaml.charCodeAt(index - 1))) {
+          break;
+        }
+      }
+    }
+    start = end + 1;
+  }
+  return undefined;
+}
+
+/** Where the value of a block line starts: after `key:` and a space, or at `at` when the line has no key. */
+function yamlValueStart(yaml: string, at: number, end: number): number {
+  const first = yaml.charCodeAt(at);
+  if (first === Code.leftBracket || first === Code.leftBrace || first === 34 || first === 39) return at;
+  for (let index = at; index < end; index++) {
+    if (yaml.charCodeAt(index) === Code.colon && (index + 1 === end || isSpaceOrTab(yaml.charCodeAt(index + 1)))) {
+      let value = index + 1;
+      while (value < end && isSpaceOrTab(yaml.charCodeAt(value))) value++;
+      return value;
+    }
+  }
+  return at;
+}
+
+/** A quote starts a quoted scalar only where a scalar can start, not inside a word (`it's`). */
+function isScalarStart(before: number): boolean {
+  return Number.isNaN(before) || isSpaceOrTab(before) || before === Code.lineFeed || before === Code.leftBracket || before === Code.leftBrace || before === 44 || before === Code.colon;
+}
+
+/** The closing quote of a quoted scalar on its line (`''` is a quote inside single quotes, `\"` inside double). */
+function closingQuote(yaml: string, open: number, end: number): number {
+  const quote = yaml.charCodeAt(open);
+  for (let index = open + 1; index < end; index++) {
+    const code = yaml.charCodeAt(index);
+    if (quote === 34 && code === Code.backslash) index++;
+    else if (code === quote) {
+      if (quote === 39 && yaml.charCodeAt(index + 1) === 39) index++;
+      else return index;
+    }
+  }
+  return -1;
+}
+
+function yamlIssue(file: string, line: number, column: number, field: string | undefined): ContentIssue {
+  return {
+    file,
+    line,
+    column,
+    field,
+    message: `The fields here are nested more than ${maxNestingDepth} levels deep (fields inside fields, or lists inside lists); a file can have at most ${maxNestingDepth}.`,
+    fix: 'Write each field on a line of its own as name: value, and a list as [A, B] or as lines starting with "- ", as in the English version of the file.',
+  };
 }
