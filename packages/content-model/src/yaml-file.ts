@@ -1,6 +1,7 @@
 import { LineCounter, parseDocument, isMap, isSeq, type Node as YamlNode } from 'yaml';
 import type { ContentIssue } from './content-issue.ts';
 import type { FieldPosition } from './frontmatter-issues.ts';
+import { yamlNestingIssue } from './mdx/nesting-limit.ts';
 
 /** A YAML data file parsed with the position of every field, so errors can name the line. */
 export interface ParsedYamlFile {
@@ -17,6 +18,9 @@ export interface ParsedYamlFile {
  * parseYamlFile('content/countries/ly/country.yaml', 'code: LY\nregion: x\n').fieldPosition('region') // { line: 2, column: 1 }
  */
 export function parseYamlFile(file: string, text: string, lineOffset = 0): ParsedYamlFile {
+  // The reader and the walk below recurse once per level.
+  const tooDeep = yamlNestingIssue(file, text, 1 + lineOffset, undefined);
+  if (tooDeep) return { data: undefined, fieldPosition: () => undefined, issues: [tooDeep] };
   const lineCounter = new LineCounter();
   const document = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
   const issues: ContentIssue[] = document.errors.map((error) => {

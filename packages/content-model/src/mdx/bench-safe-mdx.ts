@@ -8,6 +8,12 @@
  * release that uses the whole dialect (table, footnote, block quote, strikethrough), which the quick parser leaves to
  * remark. A folder (such as `node packages/bench/src/corpus-cli.ts --releases 300 --out /tmp/corpus-small`) is
  * read for every `.mdx` under it, grouped by language.
+ *
+ * `--megabyte [case]` measures instead whole files of about 1 MB, one case or all: text nested thousands of levels
+ * deep in every way (refused by the nesting limit), invisible control characters, text nested just at the limit
+ * throughout, and long ordinary releases for each parser. Each line gives what `prepareFile` concluded and how long it
+ * took (the best of `--rounds` runs, 3 by default, the first included: a refused file is refused before the JIT
+ * has warmed up).
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -15,6 +21,7 @@ import { performance } from 'node:perf_hooks';
 import { prepareFile, prepareFileWith } from '../prepare/prepare-file.ts';
 import type { PrepareRender } from '../prepare/prepare-file.ts';
 import { locateFrontmatter } from './frontmatter.ts';
+import { maxNestingDepth } from './nesting-limit.ts';
 import { parseContentFile } from './parse-content-file.ts';
 import { quickParse } from './quick-parse.ts';
 import { renderSafeMdx } from './render-safe-mdx.ts';
@@ -258,8 +265,79 @@ function msPerFile<T>(items: readonly T[], rounds: number, run: (item: T) => unk
   return best;
 }
 
+/** About `size` characters of `unit` repeated, then `tail`. */
+function repeated(unit: string, tail = 'Text\n', size = 1_000_000): string {
+  return unit.repeat(Math.floor(size / unit.length)) + tail;
+}
+
+/** The body of a release without its frontmatter. */
+const bodyOf = (text: string) => text.slice(text.indexOf('\n---\n', 4) + 5);
+
+/** Whole files of about a megabyte, by name: the frontmatter of the typical release, then the body. */
+function megabyteFiles(): Map<string, string> {
+  const head = typicalRelease.slice(0, typicalRelease.indexOf('\n---\n', 4) + 5);
+  const atLimit = maxNestingDepth;
+  const bodies: [string, string][] = [
+    ['"- " on one line', repeated('- ')],
+    ['"1. " on one line', repeated('1. ')],
+    ['list lines, 2 spaces deeper each', Array.from({ length: 1000 }, (_, level) => `${'  '.repeat(level)}- a\n`).join('')],
+    ['"> " on one line', repeated('> ')],
+    ['">" on one line', repeated('>')],
+    ['"> - " on one line', repeated('> - ')],
+    ['<Callout> lines', repeated('<Callout>\n')],
+    ['<abbr> tags', repeated('<abbr>')],
+    ['"*a " never closed', repeated('*a ')],
+    ['emphasis nested', `${repeated('*a ', 'b', 500_000)}${repeated(' c*', '\n', 500_000)}`],
+    ['"*" run', repeated('*', 'a\n')],
+    ['"[" repeated', repeated('[')],
+    ['images nested', `${repeated('![', 'a', 200_000)}${repeated('](/x.png)', '\n', 800_000)}`],
+    ['"[^1]: " repeated', repeated('[^1]: ')],
+    ['NUL characters', repeated('\0')],
+    ['lists at the limit', repeated(`${'- '.repeat(atLimit)}a\n\n`)],
+    ['quotations at the limit', repeated(`${'> '.repeat(atLimit)}a\n\n`)],
+    ['emphasis at the limit', repeated(`${'*a '.repeat(atLimit)}b${' c*'.repeat(atLimit)}\n\n`)],
+    ['unclosed "[" at the limit', repeated(`${'[a '.repeat(atLimit)}\n\n`)],
+    ['typical release (quick parser)', repeated(`${bodyOf(typicalRelease).replace('<Contacts />', '')}\n`)],
+    ['whole dialect (remark)', repeated(`${bodyOf(release).replace('<Contacts />', '')}\n`)],
+  ];
+  const files = new Map(bodies.map(([name, body]) => [name, head + body]));
+  files.set('frontmatter "[" repeated', `---\ntitle: ${repeated('[', '', 999_000)}\n---\n\nText.\n`);
+  return files;
+}
+
+function benchMegabyte(only: string | undefined, rounds: number): void {
+  const files = megabyteFiles();
+  const names = only ? [only] : [...files.keys()];
+  const unknown = names.find((name) => !files.has(name));
+  if (unknown) throw new Error(`No case "${unknown}"; the cases are: ${[...files.keys()].join(', ')}`);
+  console.log(`prepareFile on files of about 1 MB, best of ${rounds} runs (the first one included)`);
+  console.log('case                                     bytes        ms  result');
+  for (const name of names) {
+    const bytes = new TextEncoder().encode(files.get(name));
+    const file = 'content/releases/2019/megabyte/en.mdx';
+    let best = Number.POSITIVE_INFINITY;
+    let result: ReturnType<typeof prepareFile> | undefined;
+    for (let round = 0; round < Math.max(1, rounds); round++) {
+      const start = performance.now();
+      result = prepareFile(file, bytes, render);
+      best = Math.min(best, performance.now() - start);
+    }
+    if (result === undefined) continue;
+    const issue = result.issues[0];
+    const parser = prepareFileWith('quick', file, bytes, render) ? 'quick parser' : 'remark';
+    const outcome = issue ? `${issue.field ?? ''} at ${issue.line ?? '?'}:${issue.column ?? '?'}${result.issues.length > 1 ? ` (+${result.issues.length - 1})` : ''}` : `accepted (${parser})`;
+    console.log(`${name.padEnd(36)} ${String(bytes.length).padStart(9)} ${best.toFixed(1).padStart(9)}  ${outcome}`);
+  }
+}
+
 const args = process.argv.slice(2);
 const roundsAt = args.indexOf('--rounds');
+const megabyteAt = args.indexOf('--megabyte');
+if (megabyteAt !== -1) {
+  const only = args[megabyteAt + 1]?.startsWith('--') ? undefined : args[megabyteAt + 1];
+  benchMegabyte(only, roundsAt === -1 ? 3 : Number(args[roundsAt + 1]));
+  process.exit(0);
+}
 const rounds = roundsAt === -1 ? 5 : Number(args[roundsAt + 1]);
 const folder = args.find((arg, index) => !arg.startsWith('--') && args[index - 1] !== '--rounds');
 const all = samplesFrom(folder);

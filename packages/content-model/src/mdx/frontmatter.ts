@@ -1,6 +1,7 @@
 import { LineCounter, isMap, isScalar, isSeq, parseDocument } from 'yaml';
 import type { YAMLError } from 'yaml';
 import type { ContentIssue } from '../content-issue.ts';
+import { yamlNestingIssue } from './nesting-limit.ts';
 import { readSimpleYaml } from './simple-yaml.ts';
 
 /** A 1-based line and column in the original file. */
@@ -88,6 +89,12 @@ export function parseFrontmatter(file: string, text: string, options: { simpleYa
       bodyStartLine: 1,
       issues: [missingFrontmatterIssue(file, text, block)],
     };
+  }
+
+  // Both YAML readers recurse once per level, and so do the walks over what they return.
+  const tooDeep = yamlNestingIssue(file, block.yaml, block.yamlStartLine, 'frontmatter');
+  if (tooDeep) {
+    return { data: undefined, fieldLines: () => undefined, bodyOffset: block.bodyOffset, bodyStartLine: block.bodyStartLine, issues: [tooDeep] };
   }
 
   // Most blocks are simple YAML, which `readSimpleYaml` reads for a fraction of what the `yaml` package costs (it

@@ -8,6 +8,7 @@ import type { ContentIssue } from '../content-issue.ts';
 import { parseFrontmatter } from './frontmatter.ts';
 import type { ParsedFrontmatter, SourcePoint } from './frontmatter.ts';
 import { mdxSyntaxIssue } from './mdx-syntax-issue.ts';
+import { bodyNestingIssue, treeNestingIssue } from './nesting-limit.ts';
 import type { MdastNode } from './mdx-node-types.ts';
 
 /** A content file split into its frontmatter and its body, both parsed, with every problem found on the way. */
@@ -22,7 +23,7 @@ export interface ParsedContentFile {
   bodyStartLine: number;
   /**
    * The body as the MDX compiler would see it, with positions in the original file (the frontmatter is part of the
-   * tree as a `yaml` node). Empty when the body has a syntax error: the error is in `issues`.
+   * tree as a `yaml` node). Empty when the body has a syntax error or nests too deeply: the problem is in `issues`.
    */
   tree: Root;
   /** Frontmatter and MDX syntax problems. Safety problems come from `checkSafeMdx`. */
@@ -36,7 +37,8 @@ const parser = unified().use(remarkParse).use(remarkFrontmatter).use(remarkMdx).
 
 /**
  * Parses a decoded content file (see `decodeContentSource`): YAML frontmatter between `---` lines, then an MDX body.
- * Never throws for bad content; problems come back as issues with positions in the original file. `frontmatter` is
+ * Never throws for bad content; problems come back as issues with positions in the original file. A body nested
+ * deeper than `maxNestingDepth` is not parsed (or its tree not kept): one issue says where, and the tree is empty. `frontmatter` is
  * the result of `parseFrontmatter(file, text)` when the caller already has it (it is not read twice).
  *
  * @example
@@ -48,15 +50,26 @@ const parser = unified().use(remarkParse).use(remarkFrontmatter).use(remarkMdx).
  */
 export function parseContentFile(file: string, text: string, frontmatter: ParsedFrontmatter = parseFrontmatter(file, text)): ParsedContentFile {
   const issues = [...frontmatter.issues];
-  let tree: Root;
-  try {
-    // The whole file, not just the body: remark-frontmatter takes the `---` block out, and every position in the
-    // tree is then a position in the file the translator has open.
-    tree = parser.parse(text);
-    unravelJsxParagraphs(tree);
-  } catch (error) {
-    issues.push(mdxSyntaxIssue(file, text, error));
-    tree = { type: 'root', children: [] };
+  let tree: Root = { type: 'root', children: [] };
+  // Nesting first: remark slows down more than linearly on deep nesting, and the tree walks here and after recurse.
+  const tooDeep = bodyNestingIssue(file, text, frontmatter.bodyOffset);
+  if (tooDeep) {
+    issues.push(tooDeep);
+  } else {
+    try {
+      // The whole file, not just the body: remark-frontmatter takes the `---` block out, and every position in the
+      // tree is then a position in the file the translator has open.
+      const parsed = parser.parse(text);
+      const deepTree = treeNestingIssue(file, parsed);
+      if (deepTree) {
+        issues.push(deepTree);
+      } else {
+        unravelJsxParagraphs(parsed);
+        tree = parsed;
+      }
+    } catch (error) {
+      issues.push(mdxSyntaxIssue(file, text, error));
+    }
   }
   return {
     frontmatter: frontmatter.data,

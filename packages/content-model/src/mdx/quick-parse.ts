@@ -1,9 +1,11 @@
 import type { Heading, List, ListItem, Paragraph, PhrasingContent, Root, RootContent } from 'mdast';
 import type { Point, Position } from 'unist';
+import { delimiterRunSides, kindOf } from './character-kind.ts';
 import { isSiteComponent } from './components.ts';
 import type { FrontmatterBlock } from './frontmatter.ts';
 import { isAllowedHtmlTag } from './html-tags.ts';
 import type { MdxJsxAttribute, MdxJsxFlowElement, MdxJsxTextElement } from './mdx-node-types.ts';
+import { maxNestingDepth } from './nesting-limit.ts';
 import { unravelJsxParagraphs } from './parse-content-file.ts';
 
 /**
@@ -83,32 +85,6 @@ const Code = {
   e: 101,
   i: 105,
 } as const;
-
-/** How micromark classifies a character next to a `*` or `_` run (micromark-util-classify-character). */
-const Kind = {
-  other: 0,
-  whitespace: 1,
-  punctuation: 2,
-} as const;
-type Kind = (typeof Kind)[keyof typeof Kind];
-
-const asciiKinds = new Uint8Array(128);
-for (let code = 0; code < 128; code++) {
-  const character = String.fromCharCode(code);
-  asciiKinds[code] = /\s/.test(character) ? Kind.whitespace : /[\p{P}\p{S}]/u.test(character) ? Kind.punctuation : Kind.other;
-}
-
-/**
- * micromark classifies UTF-16 code units, not code points (an emoji's halves are "other"), with `\s` for white space
- * and `\p{P}|\p{S}` for punctuation; the same tests on the same units give the same emphasis.
- */
-function kindOf(text: string, index: number, start: number, end: number): Kind {
-  if (index < start || index >= end) return Kind.whitespace;
-  const code = text.charCodeAt(index);
-  if (code < 128) return asciiKinds[code] as Kind;
-  const character = String.fromCharCode(code);
-  return /\s/.test(character) ? Kind.whitespace : /[\p{P}\p{S}]/u.test(character) ? Kind.punctuation : Kind.other;
-}
 
 function isRuleCharacter(code: number): boolean {
   return code === Code.dash || code === Code.asterisk || code === Code.underscore || code === Code.equals || code === Code.plus || code === Code.colon;
@@ -524,6 +500,8 @@ class QuickParser {
     list.node.children.push(item);
     const itemContainer: Container = { kind: 'item', children: item.children, item, contentIndent: indent + marker.width, openList: undefined };
     this.stack.push(itemContainer);
+    // The document is the first container of the stack, not a level.
+    if (this.stack.length - 1 > maxNestingDepth) bail('lists or components nested too deeply');
     this.blank = false;
     // The rest of the line is the first block of the item.
     const first = marker.contentStart;
@@ -623,6 +601,8 @@ class QuickParser {
     element.position = this.position(tag.start, tag.start);
     this.add(container, element);
     this.stack.push({ kind: 'jsx', children: element.children, element, contentIndent: 0, openList: undefined });
+    // The document is the first container of the stack, not a level.
+    if (this.stack.length - 1 > maxNestingDepth) bail('lists or components nested too deeply');
     this.blank = false;
     return lineEnd + 1;
   }
@@ -708,10 +688,7 @@ class QuickParser {
           // micromark's attention tokenizer: `before`/`after` are the classes of the characters around the run.
           const before = kindOf(text, index - 1, start, end);
           const after = kindOf(text, runEnd, start, end);
-          const open = after === Kind.other || (after === Kind.punctuation && before !== Kind.other);
-          const close = before === Kind.other || (before === Kind.punctuation && after !== Kind.other);
-          const canOpen = code === Code.asterisk ? open : open && (before !== Kind.other || !close);
-          const canClose = code === Code.asterisk ? close : close && (after !== Kind.other || !open);
+          const { canOpen, canClose } = delimiterRunSides(code, before, after);
           if (canOpen || canClose) {
             const delimiter: Delimiter = { node, marker: code, length: runEnd - index, canOpen, canClose, prev: lastDelimiter, next: undefined };
             if (lastDelimiter) lastDelimiter.next = delimiter;
@@ -895,8 +872,12 @@ class QuickParser {
     if (delimiter.next) delimiter.next.prev = delimiter.prev;
   }
 
-  /** The working list as mdast: adjacent text merged, tags matched into elements (a mismatch is a bail). */
-  private toPhrasing(first: Inline | undefined): PhrasingContent[] {
+  /**
+   * The working list as mdast: adjacent text merged, tags matched into elements (a mismatch is a bail). `depth` counts
+   * the emphasis and links around it: deeper than `maxNestingDepth` is left to remark, which reports it.
+   */
+  private toPhrasing(first: Inline | undefined, depth = 0): PhrasingContent[] {
+    if (depth > maxNestingDepth) bail('emphasis or links nested too deeply');
     const out: PhrasingContent[] = [];
     const open: { element: MdxJsxTextElement; parent: PhrasingContent[] }[] = [];
     let children = out;
@@ -917,15 +898,15 @@ class QuickParser {
         case 'emphasis':
         case 'strong':
           flushText();
-          children.push({ type: node.kind, children: this.toPhrasing(node.first) });
+          children.push({ type: node.kind, children: this.toPhrasing(node.first, depth + 1) });
           continue;
         case 'link':
           flushText();
-          children.push({ type: 'link', title: node.title ?? null, url: node.url ?? '', children: this.toPhrasing(node.first), position: this.position(node.start, node.end) });
+          children.push({ type: 'link', title: node.title ?? null, url: node.url ?? '', children: this.toPhrasing(node.first, depth + 1), position: this.position(node.start, node.end) });
           continue;
         case 'image':
           flushText();
-          children.push({ type: 'image', title: node.title ?? null, url: node.url ?? '', alt: plainString(this.toPhrasing(node.first)), position: this.position(node.start, node.end) });
+          children.push({ type: 'image', title: node.title ?? null, url: node.url ?? '', alt: plainString(this.toPhrasing(node.first, depth + 1)), position: this.position(node.start, node.end) });
           continue;
         case 'tag': {
           flushText();

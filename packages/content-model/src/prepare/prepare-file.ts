@@ -7,6 +7,7 @@ import { checkSafeMdx, decodeContentSource, locateFrontmatter, parseContentFile,
 import type { ParsedFrontmatter } from '../mdx/index.ts';
 import { withBase } from '../urls.ts';
 import type { MdastNode } from '../mdx/mdx-node-types.ts';
+import { bodyNestingIssue, treeNestingIssue } from '../mdx/nesting-limit.ts';
 import { quickParse } from '../mdx/quick-parse.ts';
 
 /**
@@ -121,8 +122,10 @@ function prepareQuick(file: string, text: string, frontmatter: ParsedFrontmatter
   if (frontmatter.issues.length > 0) return undefined;
   const block = locateFrontmatter(text);
   if (block === undefined || block === 'unclosed') return undefined;
+  // Too deep a body is reported by the remark path, which does not parse it either.
+  if (bodyNestingIssue(file, text, block.bodyOffset)) return undefined;
   const tree = quickParse(text, block);
-  if (tree === undefined) return undefined;
+  if (tree === undefined || treeNestingIssue(file, tree)) return undefined;
   // The quick tree has no positions on most nodes; a problem is reported from remark's tree instead.
   if (checkSafeMdx(file, tree).length > 0) return undefined;
   return prepared(frontmatter, text.slice(frontmatter.bodyOffset), tree, [], render);

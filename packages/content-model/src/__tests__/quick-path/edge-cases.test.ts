@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { locateFrontmatter } from '../../mdx/index.ts';
+import { maxNestingDepth } from '../../mdx/nesting-limit.ts';
 import { quickParse } from '../../mdx/quick-parse.ts';
 import { prepareFile, prepareFileWith } from '../../prepare/prepare-file.ts';
 import { fileWith, preparedBothWays, treesOf } from './both-paths.ts';
@@ -120,6 +121,12 @@ const cases: [name: string, body: string, expected: 'quick' | `bail: ${string}`]
   ['strikethrough', '~~old~~ new\n', 'bail: braces, code, tables, strikethrough, tabs or control characters'],
   ['an HTML comment', '<!-- note -->\n', 'bail: a "<" that does not start a tag name'],
   ['an unclosed component', '<Callout>\nText\n', 'bail: a block component that is not closed'],
+
+  // Nesting: at the limit the quick parser reads it; past it, it gives up (and the scan before it refuses the file).
+  ['lists nested as deep as the limit', Array.from({ length: maxNestingDepth }, (_, level) => `${'  '.repeat(level)}- a\n`).join(''), 'quick'],
+  ['lists nested past the limit', Array.from({ length: maxNestingDepth + 1 }, (_, level) => `${'  '.repeat(level)}- a\n`).join(''), 'bail: lists or components nested too deeply'],
+  ['emphasis nested as deep as the limit', `${'*a '.repeat(maxNestingDepth)}b${' c*'.repeat(maxNestingDepth)}\n`, 'quick'],
+  ['emphasis nested past the limit', `${'*a '.repeat(maxNestingDepth + 1)}b${' c*'.repeat(maxNestingDepth + 1)}\n`, 'bail: emphasis or links nested too deeply'],
 
   // Right to left.
   ['Arabic text with right-to-left marks and emphasis', '## خلفية\n\nاختتمت \u200Fالمنظمة *الدولية* للهجرة دورة **تدريبية** في تونس لـ<bdi>٢٥</bdi> مسؤولاً.\n\n- أولاً\n- ثانياً\n', 'quick'],

@@ -71,3 +71,56 @@ describe('files not saved as UTF-8', () => {
     });
   });
 });
+
+describe('invisible control characters', () => {
+  const controlFix = (line: number, column: number) =>
+    `Delete the invisible character at line ${line}, column ${column} (put the cursor just after it and press Backspace). It usually comes from copying text out of a PDF or a word processor.`;
+
+  it('rejects a NUL character in the body with its line and column', () => {
+    expect(decodeContentSource(file, utf8('---\ntitle: Formation\n---\n\nDes mi\0grants.\n'))).toEqual({
+      issue: {
+        file,
+        line: 5,
+        column: 7,
+        field: 'encoding',
+        message: 'Line 5, column 7 holds an invisible control character (U+0000, NUL), which a content file cannot contain.',
+        fix: controlFix(5, 7),
+      },
+    });
+  });
+
+  it('reports the first one and counts the others', () => {
+    const decoded = decodeContentSource(file, utf8('---\ntitle: a\u0008b\n---\n\nx\u001by\u000cz\n'));
+    expect(decoded).toMatchObject({
+      issue: {
+        line: 2,
+        column: 9,
+        message: 'Line 2, column 9 holds an invisible control character (U+0008, backspace), which a content file cannot contain. The file holds 2 more.',
+      },
+    });
+  });
+
+  it('counts columns in characters and lines after CRLF, as the editor shows them', () => {
+    expect(decodeContentSource(file, utf8('ligne\r\nété\u000b!\r\n'))).toMatchObject({ issue: { line: 2, column: 4 } });
+    expect(decodeContentSource(file, utf8('a\rb\u007f\r'))).toMatchObject({ issue: { line: 2, column: 2 } });
+  });
+
+  it('names the character a C1 control probably stood for', () => {
+    // U+0092: a Windows-1252 apostrophe converted to Unicode as if it were Latin-1.
+    expect(decodeContentSource(file, utf8('---\ntitle: l\u0092OIM\n---\n'))).toEqual({
+      issue: {
+        file,
+        line: 2,
+        column: 9,
+        field: 'encoding',
+        message:
+          'Line 2, column 9 holds an invisible control character (U+0092), which a content file cannot contain. It is probably a ’ that a program converted wrongly.',
+        fix: 'Replace the invisible character at line 2, column 9 with ’ (put the cursor just after it, press Backspace and type ’).',
+      },
+    });
+  });
+
+  it('accepts tabs, line feeds and carriage returns', () => {
+    expect(decodeContentSource(file, utf8('---\r\ntitle: x\r\n---\r\n\ta\tb\n'))).toEqual({ text: '---\ntitle: x\n---\n\ta\tb\n' });
+  });
+});
