@@ -1,4 +1,4 @@
-import type { ContentIssue } from './content-issue.ts';
+import type { ContentIssue } from '@iom/safe-mdx';
 import { isKnownCountryCode } from './country-names.ts';
 import { frontmatterIssues, type FieldPosition } from './frontmatter-issues.ts';
 import { CountrySchema, type Country } from './schemas/country.ts';

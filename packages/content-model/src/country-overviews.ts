@@ -1,4 +1,4 @@
-import type { ContentIssue } from './content-issue.ts';
+import type { ContentIssue } from '@iom/safe-mdx';
 import { frontmatterIssues, type FieldPosition } from './frontmatter-issues.ts';
 import { isLocale, localeCodes, type Locale } from './locales.ts';
 import { CountryOverviewSchema } from './schemas/country-overview.ts';

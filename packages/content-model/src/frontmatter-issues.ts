@@ -1,6 +1,6 @@
 import type { z } from 'zod';
-import type { ContentIssue } from './content-issue.ts';
-import { closestName } from './mdx/closest-name.ts';
+import type { ContentIssue } from '@iom/safe-mdx';
+import { closestName } from '@iom/safe-mdx';
 
 /** Where a frontmatter field sits in its file. */
 export type FieldPosition = { line: number; column: number } | undefined;

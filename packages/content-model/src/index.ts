@@ -2,7 +2,7 @@
  * The content model: schemas, the locale table, URLs and slugs, safe MDX, translation status.
  * Pure TypeScript: functions take what they need as arguments; nothing here imports Astro's virtual modules.
  */
-export * from './content-issue.ts';
+export { ContentError, formatContentIssue, formatContentIssues, type ContentIssue } from '@iom/safe-mdx';
 export * from './locales.ts';
 export * from './slugs.ts';
 export * from './urls.ts';
@@ -25,7 +25,7 @@ export * from './search-facets.ts';
 export * from './pagination.ts';
 export * from './feeds.ts';
 export * from './structured-data.ts';
-export * from './media-references.ts';
+export { imageExtensions, mediaPrefix, mediaReferences, type MediaReference } from '@iom/safe-mdx';
 export * from './page-description.ts';
 export * from './country-overviews.ts';
 export * from './schemas/country-overview.ts';

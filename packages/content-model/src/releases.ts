@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { ContentIssue } from './content-issue.ts';
+import type { ContentIssue } from '@iom/safe-mdx';
 import { frontmatterIssues, type FieldPosition } from './frontmatter-issues.ts';
 import { isLocale, localeCodes, type Locale } from './locales.ts';
 import {

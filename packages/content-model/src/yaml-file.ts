@@ -1,7 +1,6 @@
-import { LineCounter, parseDocument, isMap, isSeq, type Node as YamlNode } from 'yaml';
-import type { ContentIssue } from './content-issue.ts';
+import { LineCounter, parseDocument } from 'yaml';
+import { collectFieldOffsets, yamlNestingIssue, type ContentIssue } from '@iom/safe-mdx';
 import type { FieldPosition } from './frontmatter-issues.ts';
-import { yamlNestingIssue } from './mdx/nesting-limit.ts';
 
 /** A YAML data file parsed with the position of every field, so errors can name the line. */
 export interface ParsedYamlFile {
@@ -36,34 +35,20 @@ export function parseYamlFile(file: string, text: string, lineOffset = 0): Parse
           : 'Check indentation (spaces, not tabs), a colon and a space after each field name, and quotes around text containing ": " or starting with a special character.',
     };
   });
-  const positions = new Map<string, { line: number; column: number }>();
   const at = (offset: number) => {
     const { line, col } = lineCounter.linePos(offset);
     return { line: line + lineOffset, column: col };
   };
-  const walk = (node: unknown, path: string) => {
-    if (isMap(node)) {
-      for (const pair of node.items) {
-        const key: unknown = (pair.key as YamlNode | null)?.toJSON?.() ?? pair.key;
-        const childPath = path ? `${path}.${String(key)}` : String(key);
-        const range = (pair.key as YamlNode | null)?.range;
-        if (range) positions.set(childPath, at(range[0]));
-        walk(pair.value, childPath);
-      }
-    } else if (isSeq(node)) {
-      node.items.forEach((item, index) => {
-        const childPath = path ? `${path}.${index}` : String(index);
-        const range = (item as YamlNode | null)?.range;
-        if (range) positions.set(childPath, at(range[0]));
-        walk(item, childPath);
-      });
-    }
-  };
-  walk(document.contents, '');
+  const offsets = new Map<string, number>();
+  collectFieldOffsets(document.contents, '', offsets);
   const top = document.contents?.range ? at(document.contents.range[0]) : { line: 1 + lineOffset, column: 1 };
   return {
     data: issues.length ? undefined : document.toJS(),
-    fieldPosition: (path) => (path === '' ? top : positions.get(path)),
+    fieldPosition: (path) => {
+      if (path === '') return top;
+      const offset = offsets.get(path);
+      return offset === undefined ? undefined : at(offset);
+    },
     issues,
   };
 }

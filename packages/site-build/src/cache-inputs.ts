@@ -31,9 +31,6 @@ export const cacheInputs = {
   prepareCode: [
     'pnpm-lock.yaml',
     'packages/safe-mdx/src',
-    'packages/content-model/src/mdx',
-    'packages/content-model/src/media-references.ts',
-    'packages/content-model/src/content-issue.ts',
     'packages/content-model/src/prepare',
     'packages/content-model/src/content-hash.ts',
     'packages/content-model/src/urls.ts',

@@ -50,9 +50,13 @@ describe('the layout of the codebase', () => {
     expect(crossings).toEqual([]);
   });
 
-  it('keeps Astro out of the content model', () => {
-    const astro = sourcesOf('packages/content-model').filter((file) => specifiers(file).some((specifier) => specifier === 'astro' || specifier.startsWith('astro/')));
-    expect(astro).toEqual([]);
+  it('keeps Astro out of the content model and the safe-MDX engine, and Node out of the engine', () => {
+    const fromAstro = (file: string) => specifiers(file).some((specifier) => specifier === 'astro' || specifier.startsWith('astro/'));
+    expect([...sourcesOf('packages/content-model'), ...sourcesOf('packages/safe-mdx')].filter(fromAstro)).toEqual([]);
+    // The checker and renderer run in a browser too: no Node built-ins outside its tests.
+    const engine = sourcesOf('packages/safe-mdx').filter((file) => !file.includes('/__tests__/'));
+    expect(engine.length).toBeGreaterThan(10);
+    expect(engine.filter((file) => specifiers(file).some((specifier) => specifier.startsWith('node:')))).toEqual([]);
   });
 
   it('has no import cycle between modules, type-only imports included', () => {

@@ -2,7 +2,7 @@
  * `pnpm check:content`: checks all content (UTF-8, frontmatter, safe MDX, links between translations, countries,
  * slugs) without building the site, and lists every problem with file, line, field and fix. Exit code 1 on problems.
  */
-import { formatContentIssues } from '../content-issue.ts';
+import { formatContentIssues } from '@iom/safe-mdx';
 import { readSiteContent } from '../read-site-content.ts';
 import { contentLocation } from './content-location.ts';
 import { unconfirmedSummary } from './unconfirmed-summary.ts';

@@ -4,7 +4,7 @@
  * `placeholder: true` line. Exit code 0: this is a list of work, not an error.
  */
 import { parseArgs } from 'node:util';
-import { formatContentIssues } from '../content-issue.ts';
+import { formatContentIssues } from '@iom/safe-mdx';
 import { countryName } from '../country-names.ts';
 import { readSiteContent } from '../read-site-content.ts';
 import { contentLocation } from './content-location.ts';

@@ -5,7 +5,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { isLocale, localeCodes } from '../locales.ts';
-import { decodeContentSource, parseContentFile } from '../mdx/index.ts';
+import { decodeContentSource, parseContentFile } from '@iom/safe-mdx';
 import { validateReleaseFile, isSourceFile } from '../releases.ts';
 import { newTranslationText } from '../translation/translation-file.ts';
 import { contentLocation, resolveReleaseFolder } from './content-location.ts';

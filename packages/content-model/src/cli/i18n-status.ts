@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { formatContentIssues } from '../content-issue.ts';
+import { formatContentIssues } from '@iom/safe-mdx';
 import { isLocale, localeCodes, type Locale } from '../locales.ts';
 import { readSiteContent } from '../read-site-content.ts';
 import { sourceChangeSince } from '../translation/source-history.ts';

@@ -1,14 +1,14 @@
 import type { Root } from 'mdast';
 import { sourceFingerprint } from '../content-hash.ts';
-import type { ContentIssue } from '../content-issue.ts';
+import type { ContentIssue } from '@iom/safe-mdx';
 import type { FieldPosition } from '../frontmatter-issues.ts';
-import { mediaReferences, type MediaReference } from '../media-references.ts';
-import { checkSafeMdx, decodeContentSource, locateFrontmatter, parseContentFile, parseFrontmatter, plainText, renderSafeMdx, type RenderLabels } from '../mdx/index.ts';
-import type { ParsedFrontmatter } from '../mdx/index.ts';
+import { mediaReferences, type MediaReference } from '@iom/safe-mdx';
+import { checkSafeMdx, decodeContentSource, locateFrontmatter, parseContentFile, parseFrontmatter, plainText, renderSafeMdx, type RenderLabels } from '@iom/safe-mdx';
+import type { ParsedFrontmatter } from '@iom/safe-mdx';
 import { withBase } from '../urls.ts';
-import type { MdastNode } from '../mdx/mdx-node-types.ts';
-import { bodyNestingIssue, treeNestingIssue } from '../mdx/nesting-limit.ts';
-import { quickParse } from '../mdx/quick-parse.ts';
+import type { MdastNode } from '@iom/safe-mdx';
+import { bodyNestingIssue, treeNestingIssue } from '@iom/safe-mdx';
+import { quickParse } from '@iom/safe-mdx';
 
 /**
  * What the build needs to keep of one MDX content file once it has been read, checked and rendered. Plain data

@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { sourceFingerprint } from '../content-hash.ts';
-import { parseFrontmatter } from '../mdx/frontmatter.ts';
+import { parseFrontmatter } from '@iom/safe-mdx';
 import { changedSections, type SectionChanges } from './sections.ts';
 
 /** What a translator needs to know about a source that changed after it was translated. */

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { locateFrontmatter, parseFrontmatter } from '@iom/content-model/mdx/frontmatter';
-import { readSimpleYaml } from '@iom/content-model/mdx/simple-yaml';
+import { locateFrontmatter, parseFrontmatter, readSimpleYaml } from '@iom/safe-mdx';
 import { prepareFile, prepareFileWith } from '@iom/content-model/prepare';
 import type { PrepareRender } from '@iom/content-model/prepare';
 import { generateCorpus } from '../../corpus/generate-corpus.ts';

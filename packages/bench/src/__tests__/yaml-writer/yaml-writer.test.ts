@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseFrontmatter } from '@iom/content-model/mdx/frontmatter';
+import { parseFrontmatter } from '@iom/safe-mdx';
 import { frontmatterFile, toYaml } from '../../corpus/yaml-writer.ts';
 
 // Read back with the site's own frontmatter reader, so "valid YAML" means valid for the site.

@@ -1,7 +1,7 @@
 import type { Root } from 'mdast';
 import { describe, expect, it } from 'vitest';
-import { parseContentFile } from '../../mdx/index.ts';
-import { bodyNestingIssue, maxNestingDepth, treeNestingIssue } from '../../mdx/nesting-limit.ts';
+import { parseContentFile } from '@iom/safe-mdx';
+import { bodyNestingIssue, maxNestingDepth, treeNestingIssue } from '@iom/safe-mdx';
 import { prepareFile, prepareFileWith } from '../../prepare/prepare-file.ts';
 import type { PrepareRender } from '../../prepare/prepare-file.ts';
 import { withBase } from '../../urls.ts';

@@ -1,8 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { locateFrontmatter, parseFrontmatter } from '../../mdx/index.ts';
-import { maxNestingDepth, yamlNestingIssue } from '../../mdx/nesting-limit.ts';
+import { locateFrontmatter, parseFrontmatter } from '@iom/safe-mdx';
+import { maxNestingDepth, yamlNestingIssue } from '@iom/safe-mdx';
 import { prepareFile } from '../../prepare/prepare-file.ts';
 import { parseYamlFile } from '../../yaml-file.ts';
 

@@ -1,6 +1,6 @@
 import type { Root } from 'mdast';
-import { locateFrontmatter, parseContentFile } from '../../mdx/index.ts';
-import { quickParse } from '../../mdx/quick-parse.ts';
+import { locateFrontmatter, parseContentFile } from '@iom/safe-mdx';
+import { quickParse } from '@iom/safe-mdx';
 import { prepareFile, prepareFileWith } from '../../prepare/prepare-file.ts';
 import type { PreparedFile, PrepareRender } from '../../prepare/prepare-file.ts';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { locateFrontmatter } from '../../mdx/index.ts';
-import { maxNestingDepth } from '../../mdx/nesting-limit.ts';
-import { quickParse } from '../../mdx/quick-parse.ts';
+import { locateFrontmatter } from '@iom/safe-mdx';
+import { maxNestingDepth } from '@iom/safe-mdx';
+import { quickParse } from '@iom/safe-mdx';
 import { prepareFile, prepareFileWith } from '../../prepare/prepare-file.ts';
 import { fileWith, preparedBothWays, treesOf } from './both-paths.ts';
 

@@ -1,8 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { locateFrontmatter, parseFrontmatter } from '../../mdx/index.ts';
-import { readSimpleYaml } from '../../mdx/simple-yaml.ts';
+import { locateFrontmatter, parseFrontmatter } from '@iom/safe-mdx';
+import { readSimpleYaml } from '@iom/safe-mdx';
 import { safeMdxTestFiles } from './safe-mdx-test-files.ts';
 
 // `parseFrontmatter` reads simple blocks itself and leaves the rest to the `yaml` package. Whichever reads a block,

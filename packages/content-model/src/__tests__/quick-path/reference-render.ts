@@ -3,14 +3,14 @@ import { toHtml } from 'hast-util-to-html';
 import type { Heading, Image, ImageReference, Link, LinkReference, Root } from 'mdast';
 import { defaultHandlers, toHast } from 'mdast-util-to-hast';
 import type { Handler, Handlers, State } from 'mdast-util-to-hast';
-import { isSiteComponent } from '../../mdx/components.ts';
-import type { SiteComponentName } from '../../mdx/components.ts';
-import { createSlugger, plainText } from '../../mdx/headings.ts';
-import { allowedHtmlTags, isAllowedHtmlTag } from '../../mdx/html-tags.ts';
-import type { MdxJsxElement } from '../../mdx/mdx-node-types.ts';
-import type { RenderOptions } from '../../mdx/render-safe-mdx.ts';
-import { hostOf, nonEmpty, onlyPhrasing, positiveInteger, stringAttributes } from '../../mdx/component-attributes.ts';
-import { classifyUrl } from '../../mdx/safe-url.ts';
+import { isSiteComponent } from '@iom/safe-mdx';
+import type { SiteComponentName } from '@iom/safe-mdx';
+import { createSlugger, plainText } from '@iom/safe-mdx';
+import { allowedHtmlTags, isAllowedHtmlTag } from '@iom/safe-mdx';
+import type { MdxJsxElement } from '@iom/safe-mdx';
+import type { RenderOptions } from '@iom/safe-mdx';
+import { hostOf, nonEmpty, onlyPhrasing, positiveInteger, stringAttributes } from '@iom/safe-mdx';
+import { classifyUrl } from '@iom/safe-mdx';
 
 // `<Contacts />` becomes this comment, replaced after serialisation by the site's HTML: the site's block is trusted
 // HTML, and this way the serialiser never needs `allowDangerousHtml`. Content cannot produce an HTML comment (MDX

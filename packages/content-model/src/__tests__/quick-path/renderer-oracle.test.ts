@@ -2,9 +2,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Root } from 'mdast';
 import { describe, expect, it } from 'vitest';
-import { checkSafeMdx, locateFrontmatter, parseContentFile, renderSafeMdx } from '../../mdx/index.ts';
-import type { RenderOptions } from '../../mdx/index.ts';
-import { quickParse } from '../../mdx/quick-parse.ts';
+import { checkSafeMdx, locateFrontmatter, parseContentFile, renderSafeMdx } from '@iom/safe-mdx';
+import type { RenderOptions } from '@iom/safe-mdx';
+import { quickParse } from '@iom/safe-mdx';
 import { referenceRenderSafeMdx } from './reference-render.ts';
 import { safeMdxTestFiles } from './safe-mdx-test-files.ts';
 

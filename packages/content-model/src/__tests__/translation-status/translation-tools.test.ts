@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { sourceFingerprint } from '../../content-hash.ts';
-import { parseContentFile } from '../../mdx/index.ts';
+import { parseContentFile } from '@iom/safe-mdx';
 import { prepareFile } from '../../prepare/prepare-file.ts';
 import { linkReleases, validateReleaseFile, type ValidatedReleaseFile } from '../../releases.ts';
 import { changedSections, sectionsOf } from '../../translation/sections.ts';

@@ -1,6 +1,6 @@
 import type { Root } from 'mdast';
 import type { Position } from 'unist';
-import type { ContentIssue } from '../content-issue.ts';
+import type { ContentIssue } from './content-issue.ts';
 import { closestName } from './closest-name.ts';
 import { isSiteComponent, siteComponentNames, siteComponents } from './components.ts';
 import type { AttributeSpec, ElementSpec } from './components.ts';

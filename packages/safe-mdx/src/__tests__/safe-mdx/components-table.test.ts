@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { allowedHtmlTags, siteComponents } from '../../mdx/index.ts';
-import type { ElementSpec } from '../../mdx/index.ts';
+import { allowedHtmlTags, siteComponents } from '../../index.ts';
+import type { ElementSpec } from '../../index.ts';
 import { problemsIn } from './problems-in.ts';
 
 // Error messages quote these examples as "write this instead": an example that fails the check would send a

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classifyUrl, isSafeImageUrl, isSafeLinkUrl } from '../../mdx/index.ts';
+import { classifyUrl, isSafeImageUrl, isSafeLinkUrl } from '../../index.ts';
 import { problemsIn } from './problems-in.ts';
 
 describe('schemes a browser would run', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseContentFile } from '../../mdx/index.ts';
+import { parseContentFile } from '../../index.ts';
 
 const file = 'content/releases/2016/iom-unhcr-train-libyan-partners/en.mdx';
 

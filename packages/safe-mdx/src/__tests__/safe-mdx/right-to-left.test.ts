@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkSafeMdx, extractHeadings, parseContentFile, renderSafeMdx } from '../../mdx/index.ts';
+import { checkSafeMdx, extractHeadings, parseContentFile, renderSafeMdx } from '../../index.ts';
 
 const file = 'content/releases/2016/iom-unhcr-train-libyan-partners/ar.mdx';
 const labels = { source: 'المصدر:', footnotes: 'الحواشي', backToContent: 'العودة إلى النص' };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { checkSafeMdx, extractHeadings, parseContentFile, renderSafeMdx } from '../../mdx/index.ts';
-import type { RenderOptions } from '../../mdx/index.ts';
+import { checkSafeMdx, extractHeadings, parseContentFile, renderSafeMdx } from '../../index.ts';
+import type { RenderOptions } from '../../index.ts';
 
 const file = 'content/releases/2016/iom-unhcr-train-libyan-partners/en.mdx';
 const labels = { source: 'Source:', footnotes: 'Footnotes', backToContent: 'Back to content' };

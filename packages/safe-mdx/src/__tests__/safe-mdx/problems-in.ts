@@ -1,6 +1,6 @@
 import type { ContentIssue } from '../../content-issue.ts';
-import { checkSafeMdx, parseContentFile } from '../../mdx/index.ts';
-import type { CheckSafeMdxOptions } from '../../mdx/index.ts';
+import { checkSafeMdx, parseContentFile } from '../../index.ts';
+import type { CheckSafeMdxOptions } from '../../index.ts';
 
 /** The file name every scenario uses, as the build would report it. */
 export const file = 'content/releases/2016/iom-unhcr-train-libyan-partners/en.mdx';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseContentFile } from '../../mdx/index.ts';
+import { parseContentFile } from '../../index.ts';
 import { file, problemsIn } from './problems-in.ts';
 
 // Text that MDX cannot parse at all: the parser's developer-facing message becomes plain words, at the place the

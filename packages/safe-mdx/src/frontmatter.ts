@@ -1,6 +1,6 @@
 import { LineCounter, isMap, isScalar, isSeq, parseDocument } from 'yaml';
 import type { YAMLError } from 'yaml';
-import type { ContentIssue } from '../content-issue.ts';
+import type { ContentIssue } from './content-issue.ts';
 import { yamlNestingIssue } from './nesting-limit.ts';
 import { readSimpleYaml } from './simple-yaml.ts';
 
@@ -226,8 +226,12 @@ function missingFrontmatterIssue(file: string, text: string, block: 'unclosed' |
   };
 }
 
-/** Records the offset of every field name (maps) and item (lists) under its dotted path. */
-function collectFieldOffsets(node: unknown, prefix: string, out: Map<string, number>): void {
+/**
+ * Records the offset of every field name (maps) and item (lists) of a parsed YAML document under its dotted path
+ * (`contacts.0.email`): the one walker that gives frontmatter and data files (country records, UI strings) their
+ * line and column.
+ */
+export function collectFieldOffsets(node: unknown, prefix: string, out: Map<string, number>): void {
   if (isMap(node)) {
     for (const pair of node.items) {
       const key = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);

@@ -1,4 +1,4 @@
-import type { ContentIssue } from '../content-issue.ts';
+import type { ContentIssue } from './content-issue.ts';
 import type { SourcePoint } from './frontmatter.ts';
 
 /** The fields of the `VFileMessage` that remark-mdx throws which we read. */

@@ -4,7 +4,7 @@ import { remarkGfmLite } from './remark-gfm-lite.ts';
 import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
-import type { ContentIssue } from '../content-issue.ts';
+import type { ContentIssue } from './content-issue.ts';
 import { parseFrontmatter } from './frontmatter.ts';
 import type { ParsedFrontmatter, SourcePoint } from './frontmatter.ts';
 import { mdxSyntaxIssue } from './mdx-syntax-issue.ts';

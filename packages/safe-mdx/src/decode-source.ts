@@ -1,4 +1,4 @@
-import type { ContentIssue } from '../content-issue.ts';
+import type { ContentIssue } from './content-issue.ts';
 
 /** The text of a content file, or the reason it could not be read. */
 export type DecodedSource = { text: string } | { issue: ContentIssue };

@@ -1,5 +1,5 @@
 import type { Root } from 'mdast';
-import type { ContentIssue } from '../content-issue.ts';
+import type { ContentIssue } from './content-issue.ts';
 import { delimiterRunSides, kindOf } from './character-kind.ts';
 import type { MdastNode } from './mdx-node-types.ts';
 

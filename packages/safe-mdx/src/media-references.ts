@@ -1,5 +1,5 @@
 import type { Root } from 'mdast';
-import { classifyUrl } from './mdx/safe-url.ts';
+import { classifyUrl } from './safe-url.ts';
 
 /**
  * A file a content file names: a file of content/media/ (`/media/…`: Figure sources, Markdown images, links to a

@@ -3,7 +3,7 @@
  * takes per file, through the quick parser and through remark, with the share of files the quick parser reads.
  * The site prepares about 20,000 such files per build on 2 cores, so a millisecond here is ten seconds of build.
  *
- * Run: `node packages/content-model/src/mdx/bench-safe-mdx.ts [corpus-folder] [--rounds N]` (Node 24 runs TypeScript
+ * Run: `node packages/bench/src/safe-mdx/bench-safe-mdx.ts [corpus-folder] [--rounds N]` (Node 24 runs TypeScript
  * directly). Without a folder it measures its built-in samples: a typical English release, the same in Arabic, and a
  * release that uses the whole dialect (table, footnote, block quote, strikethrough), which the quick parser leaves to
  * remark. A folder (such as `node packages/bench/src/corpus-cli.ts --releases 300 --out /tmp/corpus-small`) is
@@ -18,13 +18,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { prepareFile, prepareFileWith } from '../prepare/prepare-file.ts';
-import type { PrepareRender } from '../prepare/prepare-file.ts';
-import { locateFrontmatter } from './frontmatter.ts';
-import { maxNestingDepth } from './nesting-limit.ts';
-import { parseContentFile } from './parse-content-file.ts';
-import { quickParse } from './quick-parse.ts';
-import { renderSafeMdx } from './render-safe-mdx.ts';
+import { prepareFile, prepareFileWith, type PrepareRender } from '@iom/content-model/prepare';
+import { locateFrontmatter, maxNestingDepth, parseContentFile, quickParse, renderSafeMdx } from '@iom/safe-mdx';
 
 // The whole dialect: the quick parser gives up on its table, footnote and block quote, and remark reads it.
 const release = `---

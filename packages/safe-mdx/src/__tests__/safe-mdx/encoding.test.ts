@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeContentSource, parseContentFile } from '../../mdx/index.ts';
+import { decodeContentSource, parseContentFile } from '../../index.ts';
 
 const file = 'content/releases/2016/iom-unhcr-train-libyan-partners/fr.mdx';
 const utf8 = (text: string): Uint8Array => new TextEncoder().encode(text);
