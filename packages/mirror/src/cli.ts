@@ -8,6 +8,7 @@ import { buildBundle } from './bundle.ts';
 import { writeKeyPair } from './keygen.ts';
 import { MirrorError, hasErrorCode } from './mirror-error.ts';
 import { readCurrentId, readStoredVersion, readTrustedKey } from './mirror-layout.ts';
+import { versionLabel } from './manifest.ts';
 import { createProgressReporter, formatBytes } from './progress.ts';
 import type { ProgressStream } from './progress.ts';
 import { rollbackMirror } from './rollback.ts';
@@ -49,15 +50,20 @@ Exit codes: 0 done, 1 failed or problems found, 2 wrong command line.`,
 
   build: `Usage: mirror build --site <built-site-dir> --out <new-dir> --private-key <file> [options]
 
-Makes a mirror bundle: the site files under versions/<id>/, a manifest listing every file with
-its size and SHA-256, an Ed25519 signature of it, the public key that verifies it, an index.html
-to open from disk, and a copy of this tool (serve, verify, sync) as plain JavaScript.
+Makes a mirror bundle: the site files under versions/<id>/, a signed root naming the parts of
+the file list (each file's size and SHA-256), an Ed25519 signature of the root, the public key
+that verifies it, an index.html to open from disk, and a copy of this tool (serve, verify, sync)
+as plain JavaScript.
 
 Options:
   --site <dir>          the built site (for example apps/site/dist)
   --out <dir>           where to write the bundle; must not exist yet, or be empty
   --private-key <file>  the signing key made by "mirror keygen"; or set MIRROR_PRIVATE_KEY
                         to the key's PEM text (for CI secrets)
+  --version <n>         the version number: a whole number higher than that of any bundle sent
+                        before (syncs refuse to go down); pnpm mirror uses the commit's time
+  --created <time>      when the content was made, e.g. 2026-12-02T14:30:40Z (verify warns
+                        when a mirror gets old); pnpm mirror uses the commit's time
   --build-id <text>     recorded in the manifest (use the site build's id, not the time)
   --build-date <text>   recorded in the manifest (use the site build's date, not "now")
   --base <path>         the URL sub-path the site was built for, e.g. /iom/ (serve's default)
@@ -87,9 +93,10 @@ Options:
 
 Updates a mirror from a newer one. <source> is a folder (a bundle, another mirror, a USB stick)
 or the http(s) address of another "mirror serve". The signature is checked with the trusted key
-before anything is used; only changed files are fetched, each checked as it arrives; the new
-version is switched in at once at the end. If the sync fails or is stopped, the mirror keeps
-serving its old version, and the next sync resumes where this one stopped.
+before anything is used; only changed parts of the file list and changed files
+are fetched, each checked as it arrives; the new version is switched in at once at the end. If
+the sync fails or is stopped, the mirror keeps serving its old version, and the next sync resumes
+where this one stopped.
 
 Options:
   --public-key <file>  the key to trust (default: trusted-public-key.pem in the mirror;
@@ -102,9 +109,9 @@ Options:
 
   verify: `Usage: mirror verify <mirror-dir> [--public-key <file>]
 
-Checks the current version against its signed manifest: the signature, then every file's size
-and SHA-256, then files that should not be there. Lists every damaged, missing or extra file.
-Exits with 1 when anything is wrong.`,
+Checks the current version against its signed manifest: the signature, the parts of the file
+list, then every file's size and SHA-256, then files that should not be there. Lists every
+damaged, missing or extra file. Exits with 1 when anything is wrong.`,
 
   rollback: `Usage: mirror rollback <mirror-dir> [--to <version-id>] [--public-key <file>]
 
@@ -116,6 +123,8 @@ const OPTIONS = {
     site: { type: 'string' },
     out: { type: 'string' },
     'private-key': { type: 'string' },
+    version: { type: 'string' },
+    created: { type: 'string' },
     'build-id': { type: 'string' },
     'build-date': { type: 'string' },
     base: { type: 'string' },
@@ -204,6 +213,8 @@ const COMMANDS: Record<Command, (values: Values, positionals: string[], context:
     noPositionals(positionals);
     const site = required(values, 'site');
     const out = required(values, 'out');
+    const version = integer(required(values, 'version'), 'version', 0, 1, Number.MAX_SAFE_INTEGER);
+    const created = required(values, 'created');
     const key = await readPrivateKey(values);
     const meta: Record<string, string> = {};
     for (const pair of (values.meta as string[] | undefined) ?? []) {
@@ -216,6 +227,8 @@ const COMMANDS: Record<Command, (values: Values, positionals: string[], context:
       outDir: out,
       privateKeyPem: key.pem,
       privateKeyWhere: key.where,
+      version,
+      created,
       buildId: values['build-id'] as string | undefined,
       buildDate: values['build-date'] as string | undefined,
       base: values.base as string | undefined,
@@ -225,10 +238,9 @@ const COMMANDS: Record<Command, (values: Values, positionals: string[], context:
     });
     if (values['allow-test-key'] === true)
       warn('Warning: this bundle is signed with the TEST key; use it for tests only.');
-    const build = result.manifest.build?.id ?? result.manifest.build?.date;
     say(`Bundle written to ${result.outDir}`);
     say(
-      `  version ${result.versionId}${build === undefined ? '' : ` (build ${build})`}: ${result.manifest.fileCount} files, ${formatBytes(result.manifest.totalSize)}`,
+      `  ${versionLabel(result.versionId, result.manifest)}: ${result.manifest.fileCount} files, ${formatBytes(result.manifest.totalSize)}`,
     );
     say(`  signed by the key with fingerprint ${result.fingerprint}`);
     return EXIT_OK;
@@ -295,8 +307,7 @@ const COMMANDS: Record<Command, (values: Values, positionals: string[], context:
     });
     const address = server.address();
     const actualPort = typeof address === 'object' && address !== null ? address.port : port;
-    const build = stored.manifest.build?.id ?? stored.manifest.build?.date;
-    say(`Serving ${mirrorDir}, version ${id}${build === undefined ? '' : ` (build ${build})`}.`);
+    say(`Serving ${mirrorDir}, ${versionLabel(id, stored.manifest)}.`);
     say('Open one of these addresses:');
     for (const url of lanUrls(host, actualPort, base)) say(`  ${url}`);
     say('Press Ctrl+C to stop.');
@@ -363,23 +374,21 @@ const COMMANDS: Record<Command, (values: Values, positionals: string[], context:
 };
 
 /**
- * The closing report of a sync, in plain words: what was fetched, what was reused, and the bytes saved compared to
- * a full copy.
+ * The closing report of a sync, in plain words: what was fetched, what was reused, and what crossed the link
+ * compared to a full copy.
  *
  * @example
  * describeSync(result)
- * // ['Updated to version 8b1d0e2f3a4c5d6e (build 2024-06-02).', '  3 of 120 files downloaded: 48.2 kB', …]
+ * // ['Updated to version 8b1d0e2f3a4c5d6e (number 1764685840 of 2026-12-02 14:30 UTC).', '  3 of 120 files downloaded: 48.2 kB', …]
  */
 export function describeSync(result: SyncResult): string[] {
-  const build = result.manifest.build?.id ?? result.manifest.build?.date;
-  const version = `version ${result.versionId}${build === undefined ? '' : ` (build ${build})`}`;
+  const version = versionLabel(result.versionId, result.manifest);
   const fetchedVerb = result.sourceKind === 'http' ? 'downloaded' : 'copied from the source';
-  const total = result.manifest.fileCount;
   const lines: string[] = [];
   if (result.status === 'up-to-date') return [`Already up to date: ${version}.`];
   lines.push(result.status === 'repaired' ? `Repaired ${version}.` : `Updated to ${version}.`);
   lines.push(
-    `  ${result.fetched.length} of ${files(total)} ${fetchedVerb}: ${formatBytes(result.fetchedBytes)} (${result.fetchedBytes} bytes)`,
+    `  ${result.fetched.length} of ${files(result.manifest.fileCount)} ${fetchedVerb}: ${formatBytes(result.fetchedBytes)} (${result.fetchedBytes} bytes)`,
   );
   if (result.reused.length > 0) lines.push(`  ${files(result.reused.length)} reused from this mirror`);
   if (result.resumed.length > 0)
@@ -387,11 +396,17 @@ export function describeSync(result: SyncResult): string[] {
   if (result.damagedLocal.length > 0) {
     lines.push(`  ${files(result.damagedLocal.length)} found damaged and replaced: ${result.damagedLocal.join(', ')}`);
   }
-  const percent =
-    result.manifest.totalSize === 0 ? 100 : Math.round((result.savedBytes / result.manifest.totalSize) * 100);
   lines.push(
-    `  A full copy is ${formatBytes(result.manifest.totalSize)}: ${formatBytes(result.savedBytes)} saved (${percent}%), ` +
-      `plus ${formatBytes(result.manifestBytes)} of manifest and signature.`,
+    `  File list: ${result.partsFetched} of ${result.partCount} part${result.partCount === 1 ? '' : 's'} fetched, ` +
+      `${formatBytes(result.metadataBytes)} with the signed root.`,
+  );
+  const received = result.receivedBytes;
+  const total = result.manifest.totalSize;
+  const saved = Math.max(0, total - received);
+  lines.push(
+    `  In all ${formatBytes(received)} (${received} bytes) ${result.sourceKind === 'http' ? 'downloaded' : 'read from the source'}, ` +
+      `file list included; a full copy is ${formatBytes(total)}: ${formatBytes(saved)} saved ` +
+      `(${total === 0 ? 0 : Math.round((saved / total) * 100)}%).`,
   );
   if (result.status === 'updated' && result.previousId !== undefined) {
     lines.push(`  The previous version ${result.previousId} is kept: "mirror rollback" goes back to it.`);

@@ -6,10 +6,12 @@ import {
   INDEX_FILE,
   inMirror,
   readCurrentId,
-  readStoredVersion,
+  readStoredManifest,
+  readStoredRoot,
   readTrustedKey,
   versionFolderRef,
 } from './mirror-layout.ts';
+import { versionLabel } from './manifest.ts';
 import type { Manifest } from './manifest.ts';
 import { formatBytes } from './progress.ts';
 import { isTestKey, keyFingerprint, verifyManifestSignature } from './signature.ts';
@@ -19,7 +21,7 @@ import { diskPath, hashFile, walkFolder } from './site-files.ts';
 export interface VerifyProblem {
   /**
    * `signature`: the manifest is not signed by the trusted key (files are then not checked: the list is not trusted);
-   * `manifest`: the manifest or signature file is missing or unreadable;
+   * `manifest`: the root, one of its parts or the signature file is missing, damaged or unreadable;
    * `missing` / `damaged` / `extra`: a site file is absent, differs from the manifest, or is not in it;
    * `index`: the mirror's `index.html` does not open the current version.
    */
@@ -85,7 +87,7 @@ export async function verifyMirror(options: VerifyOptions): Promise<VerifyReport
 
   let stored;
   try {
-    stored = await readStoredVersion(mirrorDir, versionId);
+    stored = await readStoredRoot(mirrorDir, versionId);
   } catch (error) {
     if (!(error instanceof MirrorError)) throw error;
     report.problems.push({ kind: 'manifest', message: error.message });
@@ -100,10 +102,18 @@ export async function verifyMirror(options: VerifyOptions): Promise<VerifyReport
     });
     return report;
   }
-  report.manifest = stored.manifest;
+  let manifest: Manifest;
+  try {
+    manifest = await readStoredManifest(mirrorDir, stored);
+  } catch (error) {
+    if (!(error instanceof MirrorError)) throw error;
+    report.problems.push({ kind: 'manifest', message: `${error.message} Its files were not checked.` });
+    return report;
+  }
+  report.manifest = manifest;
 
   const folder = inMirror(mirrorDir, versionFolderRef(versionId));
-  for (const file of stored.manifest.files) {
+  for (const file of manifest.files) {
     let actual;
     try {
       actual = await hashFile(diskPath(folder, file.path));
@@ -122,7 +132,7 @@ export async function verifyMirror(options: VerifyOptions): Promise<VerifyReport
       });
     }
   }
-  const listed = new Set(stored.manifest.files.map((file) => file.path));
+  const listed = new Set(manifest.files.map((file) => file.path));
   let tree;
   try {
     tree = await walkFolder(folder);
@@ -157,8 +167,8 @@ export async function verifyMirror(options: VerifyOptions): Promise<VerifyReport
  * // 'Version 3f2a9c01d4e5b6a7 (build 2024-06-01): 3 problems.\n  damaged  images/photo.webp: expected …'
  */
 export function formatVerifyReport(report: VerifyReport): string {
-  const build = report.manifest?.build?.id ?? report.manifest?.build?.date;
-  const version = `version ${report.versionId}${build === undefined ? '' : ` (build ${build})`}`;
+  const version =
+    report.manifest === undefined ? `version ${report.versionId}` : versionLabel(report.versionId, report.manifest);
   const lines: string[] = [];
   if (report.trustsTestKey) {
     lines.push('Warning: this mirror trusts the TEST key, whose private half is public. Use it for tests only.');

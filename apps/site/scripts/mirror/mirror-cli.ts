@@ -22,6 +22,10 @@ machine or a USB stick, serve on their network, open from disk, and update with 
   --lang <codes>         only these languages, e.g. --lang en,ar (default: all: en, fr, es, ar)
   --country <codes>      only releases about these countries, e.g. --country LY,TN (default: all)
   --content <dir>        build from this content folder (default: SITE_CONTENT_DIR, else content/)
+  --created <time>       when the content was made, e.g. 2026-12-02T14:30:00Z (default: SOURCE_DATE_EPOCH, else
+                         the time of the git commit if nothing is uncommitted; never the clock of the build)
+  --version <n>          the version number, which must grow from bundle to bundle: field offices refuse a
+                         lower one (default: the seconds of --created, so each later commit is higher)
   --build-id <id>        recorded in the manifest (default: the git commit if nothing is uncommitted, else a
                          hash of the site; never the clock, so the same site gives the same bundle)
   --build-date <date>    recorded in the manifest (default: none)
@@ -60,6 +64,8 @@ export async function main(argv: readonly string[]): Promise<number> {
         lang: { type: 'string' },
         country: { type: 'string' },
         content: { type: 'string' },
+        created: { type: 'string' },
+        version: { type: 'string' },
         'build-id': { type: 'string' },
         'build-date': { type: 'string' },
         base: { type: 'string' },
@@ -105,6 +111,9 @@ export async function main(argv: readonly string[]): Promise<number> {
   const contentDir = values.content ? fromUser(values.content) : path.resolve(process.env.SITE_CONTENT_DIR ?? path.join(repoRoot, 'content'));
   if (!existsSync(path.join(contentDir, 'i18n'))) return usage(`${contentDir} is not a content folder (it has no i18n/ folder).`);
 
+  if (values.version !== undefined && !/^[1-9]\d{0,15}$/.test(values.version)) {
+    return usage(`--version must be a whole number of 1 or more, not "${values.version}".`);
+  }
   const outDir = fromUser(values.out);
   console.log(`Mirror of ${contentDir} → ${outDir}`);
   if (key.kind === 'test') console.log('Signing with the TEST key (packages/mirror/test-keys): for tests and demonstrations only. Field offices must never trust it.');
@@ -114,6 +123,8 @@ export async function main(argv: readonly string[]): Promise<number> {
       contentDir,
       selection,
       key,
+      version: values.version === undefined ? undefined : Number(values.version),
+      created: values.created,
       buildId: values['build-id'],
       buildDate: values['build-date'],
       base: values.base,
@@ -126,6 +137,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     console.log(`Mirror bundle written to ${summary.outDir}`);
     console.log(`  ${summary.pages} pages in ${summary.languages.join(', ')}; countries: ${summary.countries === 'all' ? 'all' : summary.countries.join(', ')}`);
     console.log(`  ${summary.files} files, ${megabytes} MB; version ${summary.versionId}, build ${summary.buildId}`);
+    console.log(`  version number ${summary.version}, made ${summary.created} (from ${summary.versionFrom})`);
     console.log(`  signed with ${summary.keyDescription}`);
     console.log(`  key fingerprint: ${summary.fingerprint} (field offices check it against the one you announce)`);
     console.log('');

@@ -9,6 +9,7 @@ import { spawn } from 'node:child_process';
 import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import path from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeFixtureContent } from '../support/fixture-content.ts';
 import {
@@ -44,8 +45,8 @@ beforeAll(() => {
     .replace(/^(L’atelier a été financé par .*)\.$/m, '$1. (Modifié pour le test de synchronisation.)');
   expect(edited).not.toBe(text);
   writeFileSync(french, edited);
-  buildBundle(v1, first);
-  buildBundle(v2, second);
+  buildBundle(v1, first, [], '2024-06-01T00:00:00Z');
+  buildBundle(v2, second, [], '2024-06-02T00:00:00Z');
   v1Id = currentVersion(v1);
   v2Id = currentVersion(v2);
   const before = new Map(currentManifest(v1).files.map((file) => [file.path, file.sha256]));
@@ -101,7 +102,7 @@ describe('syncing a field office mirror to the next build', () => {
     const total = currentManifest(v2).files.length;
     expect(synced.stdout).toContain(`${changed.length} of ${total} files downloaded`);
     expect(synced.stdout).toContain(`(${changedBytes} bytes)`);
-    expect(synced.stdout).toMatch(/A full copy is [\d.]+ [kM]B: [\d.]+ [kM]B saved \(9\d%\)/);
+    expect(synced.stdout).toMatch(/a full copy is [\d.]+ [kM]B: [\d.]+ [kM]B saved \(9\d%\)/);
     // Progress, in files and bytes, on stderr.
     expect(synced.stderr).toContain(`Downloading: ${changed.length}/${changed.length} files`);
     expect(synced.stderr).toMatch(/Downloading: .* of .* \(100%\)/);
@@ -202,10 +203,13 @@ describe('a sync that fails leaves the old mirror serving, and says what went wr
     expectOldMirrorIntact(office);
   });
 
-  it('a byte flipped in the manifest of the source: refused before anything is copied', () => {
+  it('a byte flipped in the signed root of the source: refused before anything is copied', () => {
     const office = copyBundle(v1, path.join(mirrorTestDir, 'sync-office-bad-manifest'));
     const source = copyBundle(v2, path.join(mirrorTestDir, 'sync-source-bad-manifest'));
-    flipByte(path.join(source, 'versions', `${v2Id}.manifest.json`));
+    // The root is read compressed: flip a byte of its text, then compress it again.
+    const root = path.join(source, 'versions', `${v2Id}.manifest.json`);
+    flipByte(root);
+    writeFileSync(`${root}.gz`, gzipSync(readFileSync(root)));
     const synced = runTool(office, ['sync', source, office]);
     expect(synced.status).toBe(1);
     expect(synced.stderr).toMatch(/is not signed by the trusted key/);

@@ -94,6 +94,10 @@ describe('cli: help and wrong command lines', () => {
       join(root, 'out'),
       '--private-key',
       TEST_PRIVATE_KEY_FILE,
+      '--version',
+      '1',
+      '--created',
+      '2024-06-01T00:00:00Z',
     );
     expect(build.code).toBe(EXIT_FAILED);
     expect(build.stderr).toContain('is the committed TEST key');
@@ -126,6 +130,10 @@ describe('cli: end to end, as headquarters and a field office use it', () => {
           join(root, `bundle-${version}`),
           '--private-key',
           privateKey,
+          '--version',
+          version === 'v1' ? '1' : '2',
+          '--created',
+          '2024-06-01T00:00:00Z',
           '--build-id',
           version,
           '--meta',
@@ -146,7 +154,7 @@ describe('cli: end to end, as headquarters and a field office use it', () => {
       expect(synced.code).toBe(0);
       expect(synced.stdout).toContain('Updated to version');
       expect(synced.stdout).toContain('5 of 23 files copied from the source');
-      expect(synced.stdout).toMatch(/A full copy is [\d.]+ kB: [\d.]+ kB saved \(\d+%\)/);
+      expect(synced.stdout).toMatch(/a full copy is [\d.]+ kB: [\d.]+ kB saved \(\d+%\)/);
       expect(synced.stderr).toMatch(/^Copying: \d+\/5 files/m); // progress, on stderr, one line at a time in a pipe
 
       const current = (await readFile(join(mirror, 'CURRENT'), 'utf8')).trim();
