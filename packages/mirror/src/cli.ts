@@ -93,14 +93,16 @@ Options:
 
 Updates a mirror from a newer one. <source> is a folder (a bundle, another mirror, a USB stick)
 or the http(s) address of another "mirror serve". The signature is checked with the trusted key
-before anything is used; only changed parts of the file list and changed files
-are fetched, each checked as it arrives; the new version is switched in at once at the end. If
-the sync fails or is stopped, the mirror keeps serving its old version, and the next sync resumes
-where this one stopped.
+before anything is used; a version number lower than the mirror's is refused; only changed parts
+of the file list and changed files are fetched, each checked as it arrives; the new version is
+switched in at once at the end. If the sync fails or is stopped, the mirror keeps serving its old
+version, and the next sync resumes where this one stopped.
 
 Options:
   --public-key <file>  the key to trust (default: trusted-public-key.pem in the mirror;
                        required to start a new mirror in an empty folder)
+  --allow-downgrade    accept an older version (or the same number with other content),
+                       when headquarters asks you to go back to it
   --repair             when the mirror already has the source's version, check every file
                        and fetch the damaged or missing ones
   --concurrency <n>    files downloaded at once (default 4)
@@ -142,6 +144,7 @@ const OPTIONS = {
   },
   sync: {
     'public-key': { type: 'string' },
+    'allow-downgrade': { type: 'boolean' },
     repair: { type: 'boolean' },
     concurrency: { type: 'string' },
     copy: { type: 'boolean' },
@@ -334,6 +337,7 @@ const COMMANDS: Record<Command, (values: Values, positionals: string[], context:
         source,
         mirrorDir,
         publicKeyFile: values['public-key'] as string | undefined,
+        allowDowngrade: values['allow-downgrade'] === true,
         repair: values.repair === true,
         concurrency: integer(values.concurrency as string | undefined, 'concurrency', 4, 1, 64),
         preferHardLinks: values.copy !== true,

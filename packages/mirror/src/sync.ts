@@ -37,6 +37,7 @@ import {
   partMatches,
   sha256Hex,
   versionIdOf,
+  versionLabel,
 } from './manifest.ts';
 import type { Manifest, ManifestFile, PartRef, Root } from './manifest.ts';
 import type { SyncProgress } from './progress.ts';
@@ -57,6 +58,11 @@ export interface SyncOptions {
   mirrorDir: string;
   /** The public key to trust. Default: `trusted-public-key.pem` in the mirror. */
   publicKeyFile?: string | undefined;
+  /**
+   * Accept a version whose number is lower than the one the mirror serves, or equal with other content. Off by
+   * default: that is how a mirror would be taken back in time by whoever controls a source.
+   */
+  allowDowngrade?: boolean | undefined;
   /** How many files to download at once. Default 4. */
   concurrency?: number | undefined;
   /** Reuse unchanged files by hard link when the disk allows it (it does not on FAT32). Default true. */
@@ -145,6 +151,23 @@ export function planSync(files: readonly ManifestFile[], localHashes: ReadonlySe
   return plan;
 }
 
+/**
+ * Why a version may not replace the one a mirror serves, or `undefined` when it may: its number must be higher, and
+ * an equal number must come with the same content. A mirror in the first format (no number) accepts any version once.
+ *
+ * @example
+ * downgradeProblem({ id: 'b…', version: 5 }, { id: 'a…', version: 7 }) // 'older'
+ */
+export function downgradeProblem(
+  offered: { id: string; version: number },
+  serving: { id: string; version: number | undefined } | undefined,
+): 'older' | 'same-number' | undefined {
+  if (serving?.version === undefined || offered.id === serving.id) return undefined;
+  if (offered.version < serving.version) return 'older';
+  if (offered.version === serving.version) return 'same-number';
+  return undefined;
+}
+
 // Generous upper bounds: a root of 100 000 files (about 3 000 parts) is about 300 kB.
 const MAX_ROOT_BYTES = 16 * 1024 * 1024;
 const MAX_SIGNATURE_BYTES = 4096;
@@ -167,7 +190,8 @@ interface RemoteVersion {
  * Updates a mirror from a newer one, safely:
  *
  * 1. reads the source's pointer, the signed root and its signature, and checks the signature with the trusted key
- *    before anything else;
+ *    before anything else; refuses a version number lower than the mirror's (or equal with other content) unless
+ *    `allowDowngrade`;
  * 2. reads the parts of the file list that the mirror does not have yet (each checked against the root's hash);
  * 3. keeps files already checked in `staging/` by an interrupted sync, reuses unchanged files from the local
  *    versions (hard link or copy, each hashed first), and fetches only the rest into `staging/`, checking each
@@ -216,6 +240,9 @@ export async function syncMirror(options: SyncOptions): Promise<SyncResult> {
       return upToDateResult(source, pointer.layout, local);
     }
     const remote = await readRemoteRoot(source, pointer.id, pointer.layout, key, fingerprint);
+    const offered = { id: remote.id, version: remote.root.version! };
+    const problem = downgradeProblem(offered, local && { id: local.id, version: local.manifest.version });
+    if (problem !== undefined && !options.allowDowngrade) throw downgradeError(problem, remote, local!, source);
     if (local !== undefined && local.manifest.version === undefined) {
       notice(
         `This mirror is in the first format, without version numbers: this sync brings it to the current format. ` +
@@ -462,6 +489,31 @@ async function readRemoteRoot(
   }
   const root = parseRoot(rootBytes, where);
   return { id, layout, root, rootBytes, compressedRoot, signature };
+}
+
+function downgradeError(
+  problem: 'older' | 'same-number',
+  remote: RemoteVersion,
+  local: LocalVersion,
+  source: MirrorSource,
+): MirrorError {
+  const offered = versionLabel(remote.id, remote.root);
+  const serving = versionLabel(local.id, local.manifest);
+  if (problem === 'older') {
+    return new MirrorError(
+      `The source ${source.label} offers ${offered}, which is older than the ${serving} this mirror serves. ` +
+        'Syncing would take the mirror back in time, and with it its pages and safety information.',
+      'Do not update from this source: it is out of date, or someone is serving an old copy on purpose. If ' +
+        'headquarters asked you to go back to this version, run the same command again with --allow-downgrade.',
+    );
+  }
+  return new MirrorError(
+    `The source ${source.label} offers ${offered}: the same version number as the ${serving} this mirror serves, ` +
+      'but other content. Headquarters never publishes two versions under one number, so one of them was not made ' +
+      'the usual way.',
+    'Do not update from this source; ask headquarters which version is right. If they confirm this one, run the ' +
+      'same command again with --allow-downgrade.',
+  );
 }
 
 /**
