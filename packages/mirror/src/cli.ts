@@ -16,7 +16,7 @@ import { createMirrorServer, lanUrls, normalizeBase } from './server.ts';
 import { isTestKey, keyFingerprint, verifyManifestSignature } from './signature.ts';
 import { syncMirror } from './sync.ts';
 import type { SyncResult } from './sync.ts';
-import { formatVerifyReport, verifyMirror } from './verify.ts';
+import { DEFAULT_MAX_AGE_DAYS, formatVerifyReport, verifyMirror } from './verify.ts';
 
 /** Exit codes: 0 done, 1 the command failed or found problems, 2 the command line is wrong. */
 export const EXIT_OK = 0;
@@ -109,11 +109,14 @@ Options:
   --copy               copy unchanged files instead of hard-linking them
   --timeout <seconds>  give up when an http source sends nothing for this long (default 60)`,
 
-  verify: `Usage: mirror verify <mirror-dir> [--public-key <file>]
+  verify: `Usage: mirror verify <mirror-dir> [--public-key <file>] [--max-age <days>]
 
 Checks the current version against its signed manifest: the signature, the parts of the file
 list, then every file's size and SHA-256, then files that should not be there. Lists every
-damaged, missing or extra file. Exits with 1 when anything is wrong.`,
+damaged, missing or extra file. Exits with 1 when anything is wrong.
+
+Warns (exit code 0) when the content was made more than --max-age days ago (default ${DEFAULT_MAX_AGE_DAYS};
+0 never warns): updates may have stopped reaching this mirror.`,
 
   rollback: `Usage: mirror rollback <mirror-dir> [--to <version-id>] [--public-key <file>]
 
@@ -150,7 +153,7 @@ const OPTIONS = {
     copy: { type: 'boolean' },
     timeout: { type: 'string' },
   },
-  verify: { 'public-key': { type: 'string' } },
+  verify: { 'public-key': { type: 'string' }, 'max-age': { type: 'string' } },
   rollback: { 'public-key': { type: 'string' }, to: { type: 'string' } },
 } satisfies Record<string, NonNullable<ParseArgsConfig['options']>>;
 
@@ -359,6 +362,7 @@ const COMMANDS: Record<Command, (values: Values, positionals: string[], context:
     const report = await verifyMirror({
       mirrorDir: onePositional(positionals, '<mirror-dir>'),
       publicKeyFile: values['public-key'] as string | undefined,
+      maxAgeDays: integer(values['max-age'] as string | undefined, 'max-age', DEFAULT_MAX_AGE_DAYS, 0, 36_500),
     });
     say(formatVerifyReport(report));
     return report.problems.length === 0 ? EXIT_OK : EXIT_FAILED;

@@ -1,6 +1,6 @@
 /**
- * Never backwards: a sync refuses a version number lower than the mirror's (or the same number with other content)
- * unless told to.
+ * Never backwards, never frozen unknowingly: a sync refuses a version number lower than the mirror's (or the same
+ * number with other content) unless told to, and `verify` warns when the content is older than the office allows.
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -12,7 +12,7 @@ import { versionIdOf } from '../../manifest.ts';
 import { rollbackMirror } from '../../rollback.ts';
 import { signManifest } from '../../signature.ts';
 import { downgradeProblem, syncMirror } from '../../sync.ts';
-import { verifyMirror } from '../../verify.ts';
+import { formatVerifyReport, verifyMirror } from '../../verify.ts';
 import {
   changedInV2,
   failureOf,
@@ -28,6 +28,7 @@ import {
 
 const temp = useTempDirs();
 const bundles = useFixtureBundles();
+const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** A field office whose mirror was updated to version 2 (version 1 kept for rollback). */
 async function officeAtV2(): Promise<{ root: string; mirror: string }> {
@@ -108,6 +109,38 @@ describe('rollback: a sync never takes the mirror back in time by itself', () =>
   });
 });
 
+describe('freeze: verify warns when the content is older than the office allows', () => {
+  it('warns past the limit (30 days unless set), and not before; 0 turns the warning off', async () => {
+    const { v2 } = await bundles();
+    const created = Date.parse(fixtureVersions.v2!.created);
+    const at = (days: number) => () => created + days * DAY_MS;
+
+    const fresh = await verifyMirror({ mirrorDir: v2.outDir, now: at(29) });
+    expect([fresh.problems, fresh.warnings]).toEqual([[], []]);
+
+    const stale = await verifyMirror({ mirrorDir: v2.outDir, now: at(45) });
+    expect(stale.problems).toEqual([]);
+    expect(stale.warnings).toHaveLength(1);
+    expect(stale.warnings[0]).toContain('was made on 2024-06-02 00:00 UTC, 45 days ago (the limit is 30 days');
+    expect(formatVerifyReport(stale)).toMatch(/^Warning: this mirror trusts the TEST key[^\n]*\nMirror OK: .*\nWarning: this copy/);
+
+    expect((await verifyMirror({ mirrorDir: v2.outDir, now: at(45), maxAgeDays: 60 })).warnings).toEqual([]);
+    expect((await verifyMirror({ mirrorDir: v2.outDir, now: at(4000), maxAgeDays: 0 })).warnings).toEqual([]);
+  });
+
+  it('prints the warning from the command line with --max-age, and still exits with 0', async () => {
+    const { v2 } = await bundles();
+    let stdout = '';
+    const code = await main(['verify', v2.outDir, '--max-age', '7'], {
+      stdout: { write: (text: string) => (stdout += text) },
+      stderr: { write: () => true },
+    });
+    expect(code).toBe(0);
+    expect(stdout).toContain('Mirror OK');
+    expect(stdout).toMatch(/Warning: this copy of the site was made on 2024-06-02 00:00 UTC, \d+ days ago \(the limit is 7 days/);
+  });
+});
+
 describe('mirrors of the first format (no version number)', () => {
   /** Turns a fresh copy of bundle v1 into a mirror of the first format: one signed file listing every file. */
   async function legacyMirror(root: string): Promise<{ mirror: string; id: string }> {
@@ -132,6 +165,13 @@ describe('mirrors of the first format (no version number)', () => {
     await writeFile(join(mirror, 'index.html'), `<a href="versions/${id}/index.html">x</a>`);
     return { mirror, id };
   }
+
+  it('are still verified, with a note that the next sync brings them to the current format', async () => {
+    const { mirror } = await legacyMirror(await temp.make());
+    const report = await verifyMirror({ mirrorDir: mirror });
+    expect(report.problems).toEqual([]);
+    expect(report.warnings[0]).toContain('first mirror format');
+  });
 
   it('are updated once from a new bundle, reusing their files by hash', async () => {
     const { mirror, id } = await legacyMirror(await temp.make());
