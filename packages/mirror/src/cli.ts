@@ -92,11 +92,12 @@ Options:
   sync: `Usage: mirror sync <source> <mirror-dir> [options]
 
 Updates a mirror from a newer one. <source> is a folder (a bundle, another mirror, a USB stick)
-or the http(s) address of another "mirror serve". The signature is checked with the trusted key
-before anything is used; a version number lower than the mirror's is refused; only changed parts
-of the file list and changed files are fetched, each checked as it arrives; the new version is
-switched in at once at the end. If the sync fails or is stopped, the mirror keeps serving its old
-version, and the next sync resumes where this one stopped.
+or an http(s) address: a bundle on any web server, or another office's "mirror serve". The
+signature is checked with the trusted key before anything is used; a version number lower than
+the mirror's is refused; only changed parts of the file list and changed files are fetched, each
+checked as it arrives; the new version is switched in at once at the end. If the sync fails or is
+stopped, the mirror keeps serving its old version, and the next sync resumes where this one
+stopped.
 
 Options:
   --public-key <file>  the key to trust (default: trusted-public-key.pem in the mirror;

@@ -14,8 +14,8 @@ export const SYNC_PREFIX = '_mirror';
 
 /**
  * How the files of a source are laid out: `mirror` is a mirror folder or a bundle (`CURRENT`, `versions/<id>/<path>`,
- * `versions/<id>.manifest.json(.gz)`, `versions/<id>.manifest.sig`, `parts/<sha>.json.gz`), read from disk or from
- * `mirror serve`, which publishes it under `_mirror/`.
+ * `versions/<id>.manifest.json(.gz)`, `versions/<id>.manifest.sig`, `parts/<sha>.json.gz`), read from disk, from any
+ * web server that serves the folder as plain files, or from `mirror serve` (which publishes it under `_mirror/`).
  */
 export type SourceLayout = 'mirror';
 
@@ -27,7 +27,7 @@ export interface MirrorSource {
   kind: 'folder' | 'http';
   /** How to name the source in messages. */
   label: string;
-  /** Reads the id of the version the source offers (its `CURRENT`). */
+  /** Finds where the layout starts (the first call) and reads the id of the version the source offers. */
   readPointer(): Promise<{ id: string; layout: SourceLayout }>;
   /** Reads a small file whole, refusing anything longer than `maxBytes`. `undefined` when absent and `optional`. */
   readSmall(ref: string, maxBytes: number, options?: { optional?: boolean }): Promise<Buffer | undefined>;
@@ -48,8 +48,9 @@ export interface OpenSourceOptions {
  * until `readPointer`.
  *
  * @example
- * openSource('http://192.168.1.10:8080/iom/') // reads http://192.168.1.10:8080/iom/_mirror/CURRENT, …
- * openSource('/media/usb/iom-bundle')        // reads /media/usb/iom-bundle/CURRENT, …
+ * openSource('https://www.example.org/iom-mirror/') // a bundle on any web server
+ * openSource('http://192.168.1.10:8080/iom/')       // another office's "mirror serve"
+ * openSource('/media/usb/iom-bundle')                // a bundle or a mirror on a USB stick
  */
 export function openSource(source: string, options: OpenSourceOptions = {}): MirrorSource {
   if (/^https?:\/\//i.test(source)) return httpSource(source, options.idleTimeoutMs ?? 60_000);
@@ -76,7 +77,7 @@ function folderSource(root: string): MirrorSource {
   const missing = (ref: string): MirrorError =>
     new MirrorError(
       `The source folder ${base ?? root} has no ${ref}.`,
-      'Check that the source is a mirror folder or a bundle made by "mirror build" (it has a CURRENT file and a versions/ folder).',
+      'Check that the source is a bundle made by "mirror build" or another mirror (it has a CURRENT file and a versions/ folder).',
     );
   const openFile = async (ref: string) => {
     try {
@@ -179,10 +180,11 @@ function httpSource(address: string, idleTimeoutMs: number): MirrorSource {
       const body = await response.arrayBuffer().catch(() => new ArrayBuffer(0));
       received += body.byteLength;
       if (options.optional && (response.status === 404 || response.status === 410)) return undefined;
-      throw new MirrorError(
+      throw new HttpStatusError(
+        response.status,
         `The source ${given.href} answered "${response.status} ${response.statusText}" for ${url.href}.`,
         response.status === 404
-          ? 'Check the address: it should be one printed by "mirror serve" on the other computer. If that mirror was updated during this sync, run the command again.'
+          ? 'Check the address: it should be the address of a bundle on a web server, or one printed by "mirror serve". If the source was updated during this sync, run the command again.'
           : undefined,
       );
     }
@@ -222,11 +224,33 @@ function httpSource(address: string, idleTimeoutMs: number): MirrorSource {
     kind: 'http',
     label: given.href,
     async readPointer() {
-      const url = urlOf(CURRENT_FILE, new URL(`${SYNC_PREFIX}/`, given));
-      base = new URL(`${SYNC_PREFIX}/`, given);
-      const answer = (await request(url, undefined, { revalidate: true }))!;
-      const text = (await readAll(answer.body, url, 1024)).toString('utf8');
-      return { id: parseCurrent(text, `The ${CURRENT_FILE} file of ${given.href}`), layout: 'mirror' };
+      // Another office's "mirror serve" first, then a bundle or mirror folder put on a web server as it is.
+      const candidates: Array<[SourceLayout, URL, string]> = [
+        ['mirror', new URL(`${SYNC_PREFIX}/`, given), CURRENT_FILE],
+        ['mirror', given, CURRENT_FILE],
+      ];
+      const refusals: string[] = [];
+      for (const [layout, from, pointer] of candidates) {
+        const url = urlOf(pointer, from);
+        let answer;
+        try {
+          answer = await request(url, undefined, { optional: true, revalidate: true });
+        } catch (error) {
+          // A server error on one address may be a damaged mirror behind another; an unreachable host is not.
+          if (!(error instanceof HttpStatusError)) throw error;
+          refusals.push(`"${error.status}" for ${url.href}`);
+          continue;
+        }
+        if (answer === undefined) continue;
+        base = from;
+        const text = (await readAll(answer.body, url, 1024)).toString('utf8');
+        return { id: parseCurrent(text, `The ${pointer} file of ${given.href}`), layout };
+      }
+      throw new MirrorError(
+        `Found no mirror at ${given.href}: it has no ${SYNC_PREFIX}/${CURRENT_FILE} or ${CURRENT_FILE}` +
+          `${refusals.length === 0 ? '' : ` (it answered ${refusals.join(', ')})`}.`,
+        'Check the address: it should be that of a bundle on a web server, or one printed by "mirror serve".',
+      );
     },
     async readSmall(ref, maxBytes, options = {}) {
       const url = urlOf(ref);
@@ -241,6 +265,15 @@ function httpSource(address: string, idleTimeoutMs: number): MirrorSource {
   };
 }
 
+/** A web server answered with another status than 200. */
+class HttpStatusError extends MirrorError {
+  readonly status: number;
+  constructor(status: number, message: string, fix?: string) {
+    super(message, fix);
+    this.status = status;
+  }
+}
+
 function networkError(url: URL, error: unknown, timedOut: boolean, idleTimeoutMs: number): MirrorError {
   if (error instanceof MirrorError) return error;
   if (timedOut) {
@@ -253,6 +286,6 @@ function networkError(url: URL, error: unknown, timedOut: boolean, idleTimeoutMs
   const detail = cause?.code ?? cause?.message ?? (error as Error).message;
   return new MirrorError(
     `Could not download ${url.href} (${detail}).`,
-    'Check that the other computer is on and running "mirror serve", and that this address is right; then run the command again. Files already checked are kept.',
+    'Check the connection and that this address is right (the other computer is on and running "mirror serve", or the web server is reachable); then run the command again. Files already checked are kept.',
   );
 }
