@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { ParseArgsConfig } from 'node:util';
 import { buildBundle } from './bundle.ts';
+import { DEFAULT_CHANNEL_KEEP, publishToChannel } from './channel.ts';
 import { writeKeyPair } from './keygen.ts';
 import { MirrorError, hasErrorCode } from './mirror-error.ts';
 import { readCurrentId, readStoredVersion, readTrustedKey } from './mirror-layout.ts';
@@ -41,6 +42,7 @@ Commands:
   build     make a signed mirror bundle from a built site
   keygen    make a new signing key pair (keep it outside the repository)
   serve     serve a mirror on the local network
+  publish   add a bundle's version to a channel folder, for syncs over the internet
   sync      update a mirror from a newer one (folder or http address)
   verify    check a mirror against its signed manifest
   rollback  go back to the version kept by the last sync
@@ -89,15 +91,28 @@ Options:
   --public-key <f>   key to check the manifest signature with at start (default: the mirror's)
   --log              print one line per request`,
 
+  publish: `Usage: mirror publish <bundle-dir> <channel-dir> [--keep <n>] [--public-key <file>]
+
+Adds the version a bundle holds to a channel folder, which field offices sync from over thin
+links: put the channel folder on any web server, or upload it (rsync, aws s3 sync: only new
+files are sent). Site files are stored once, compressed, under their SHA-256; LATEST, the only
+file ever replaced, is written last. Refuses a version that is not newer than the channel's, or
+signed with another key than its versions.
+
+Options:
+  --keep <n>           versions the channel keeps, the new one included (default ${DEFAULT_CHANNEL_KEEP});
+                       an office still syncing to an older one can finish
+  --public-key <file>  the key the version must be signed with (default: the bundle's)`,
+
   sync: `Usage: mirror sync <source> <mirror-dir> [options]
 
-Updates a mirror from a newer one. <source> is a folder (a bundle, another mirror, a USB stick)
-or an http(s) address: a bundle on any web server, or another office's "mirror serve". The
-signature is checked with the trusted key before anything is used; a version number lower than
-the mirror's is refused; only changed parts of the file list and changed files are fetched, each
-checked as it arrives; the new version is switched in at once at the end. If the sync fails or is
-stopped, the mirror keeps serving its old version, and the next sync resumes where this one
-stopped.
+Updates a mirror from a newer one. <source> is a folder (a bundle, another mirror, a channel, a
+USB stick) or an http(s) address: a channel or a bundle on any web server, or another office's
+"mirror serve". The signature is checked with the trusted key before anything is used; a version
+number lower than the mirror's is refused; only changed parts of the file list and changed files
+are fetched, each checked as it arrives; the new version is switched in at once at the end. If
+the sync fails or is stopped, the mirror keeps serving its old version, and the next sync resumes
+where this one stopped.
 
 Options:
   --public-key <file>  the key to trust (default: trusted-public-key.pem in the mirror;
@@ -146,6 +161,7 @@ const OPTIONS = {
     'public-key': { type: 'string' },
     log: { type: 'boolean' },
   },
+  publish: { keep: { type: 'string' }, 'public-key': { type: 'string' } },
   sync: {
     'public-key': { type: 'string' },
     'allow-downgrade': { type: 'boolean' },
@@ -326,6 +342,29 @@ const COMMANDS: Record<Command, (values: Values, positionals: string[], context:
       process.once('SIGINT', stop);
       process.once('SIGTERM', stop);
     });
+    return EXIT_OK;
+  },
+
+  async publish(values, positionals, { say }) {
+    if (positionals.length !== 2)
+      throw new UsageError('Give the bundle and the channel folder: mirror publish <bundle-dir> <channel-dir>.');
+    const [bundleDir, channelDir] = positionals as [string, string];
+    const result = await publishToChannel({
+      bundleDir,
+      channelDir,
+      publicKeyFile: values['public-key'] as string | undefined,
+      keep: integer(values.keep as string | undefined, 'keep', DEFAULT_CHANNEL_KEEP, 1, 1000),
+    });
+    const version = versionLabel(result.versionId, result.manifest);
+    if (result.status === 'already') {
+      say(`The channel ${result.channelDir} already offers ${version}.`);
+      return EXIT_OK;
+    }
+    say(`Published ${version} to ${result.channelDir}.`);
+    say(`  ${files(result.objectsWritten)} added (${formatBytes(result.objectBytes)} compressed); the others were there.`);
+    if (result.pruned.length > 0) say(`  Versions removed from the channel: ${result.pruned.join(', ')}.`);
+    say('Put the channel folder on the web server (or upload what is new), then field offices run, in their mirror:');
+    say('  node mirror-tool/cli.js sync <web address of the channel folder> .');
     return EXIT_OK;
   },
 

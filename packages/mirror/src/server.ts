@@ -20,7 +20,7 @@ import {
 import { isSha256, isVersionId } from './manifest.ts';
 import type { Manifest, ManifestFile } from './manifest.ts';
 import { diskPath } from './site-files.ts';
-import { SYNC_PREFIX } from './sync-source.ts';
+import { CHANNEL_POINTER, SYNC_PREFIX } from './sync-source.ts';
 
 const CONTENT_TYPES: Readonly<Record<string, string>> = {
   '.html': 'text/html; charset=utf-8',
@@ -210,6 +210,8 @@ export function createMirrorRequestHandler(
     if (path === SYNC_PREFIX || path.startsWith(`${SYNC_PREFIX}/`)) {
       return serveSyncProtocol(request, response, path.slice(SYNC_PREFIX.length + 1));
     }
+    // A sync client first asks whether this address is a channel: a short answer, not the site's 404 page.
+    if (path === CHANNEL_POINTER && !index?.files.has(path)) return sendText(request, response, 404, 'Not a channel.');
     if (damage !== undefined) throw damage;
     if (index === undefined) {
       return sendText(request, response, 503, 'This mirror has no current version yet (no CURRENT file).');

@@ -1,9 +1,13 @@
 import { open, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
+import { Readable } from 'node:stream';
+import { createGunzip } from 'node:zlib';
 import { MirrorError, hasErrorCode } from './mirror-error.ts';
 import { CURRENT_FILE, inMirror, parseCurrent, versionFolderRef } from './mirror-layout.ts';
 import type { ManifestFile } from './manifest.ts';
 
+/** The pointer file of a channel folder: the id of the newest version, the only file a channel ever replaces. */
+export const CHANNEL_POINTER = 'LATEST';
 /**
  * The first part of every URL of `mirror serve`'s sync protocol, after the base. Under it the server publishes the
  * mirror's own layout (`CURRENT`, `versions/<id>.manifest.json(.gz)`, `versions/<id>.manifest.sig`,
@@ -13,21 +17,37 @@ import type { ManifestFile } from './manifest.ts';
 export const SYNC_PREFIX = '_mirror';
 
 /**
- * How the files of a source are laid out: `mirror` is a mirror folder or a bundle (`CURRENT`, `versions/<id>/<path>`,
- * `versions/<id>.manifest.json(.gz)`, `versions/<id>.manifest.sig`, `parts/<sha>.json.gz`), read from disk, from any
- * web server that serves the folder as plain files, or from `mirror serve` (which publishes it under `_mirror/`).
+ * Where a site file of a channel lives: under its SHA-256, gzip-compressed. The same content has the same name in
+ * every version, so a channel stores it once and any web cache can keep it forever.
+ *
+ * @example
+ * objectRef('3f2a…') // 'objects/3f/3f2a….gz'
  */
-export type SourceLayout = 'mirror';
+export function objectRef(sha256: string): string {
+  return `objects/${sha256.slice(0, 2)}/${sha256}.gz`;
+}
 
 /**
- * Where a sync reads a newer version from: a folder or an http(s) address. Files are read by references relative to
- * the layout's root, such as `versions/<id>.manifest.sig`.
+ * How the files of a source are laid out:
+ *
+ * - `mirror`: a mirror folder or a bundle (`CURRENT`, `versions/<id>/<path>`), read from disk, from any web server
+ *   that serves the folder as plain files, or from `mirror serve` (which publishes it under `_mirror/`);
+ * - `channel`: a channel folder written by `mirror publish` (`LATEST`, site files under `objects/` by hash,
+ *   compressed), from disk or any web server.
+ *
+ * Both have the same metadata: `versions/<id>.manifest.json(.gz)`, `versions/<id>.manifest.sig`, `parts/<sha>.json.gz`.
+ */
+export type SourceLayout = 'mirror' | 'channel';
+
+/**
+ * Where a sync reads a newer version from: a folder or an http(s) address, with either layout. Files are read by
+ * references relative to the layout's root, such as `versions/<id>.manifest.sig`.
  */
 export interface MirrorSource {
   kind: 'folder' | 'http';
   /** How to name the source in messages. */
   label: string;
-  /** Finds where the layout starts (the first call) and reads the id of the version the source offers. */
+  /** Finds the layout (the first call) and reads the id of the version the source offers. */
   readPointer(): Promise<{ id: string; layout: SourceLayout }>;
   /** Reads a small file whole, refusing anything longer than `maxBytes`. `undefined` when absent and `optional`. */
   readSmall(ref: string, maxBytes: number, options?: { optional?: boolean }): Promise<Buffer | undefined>;
@@ -48,9 +68,9 @@ export interface OpenSourceOptions {
  * until `readPointer`.
  *
  * @example
- * openSource('https://www.example.org/iom-mirror/') // a bundle on any web server
+ * openSource('https://www.example.org/iom-mirror/') // a channel or a bundle on any web server
  * openSource('http://192.168.1.10:8080/iom/')       // another office's "mirror serve"
- * openSource('/media/usb/iom-bundle')                // a bundle or a mirror on a USB stick
+ * openSource('/media/usb/iom-bundle')                // a bundle, a mirror or a channel on a USB stick
  */
 export function openSource(source: string, options: OpenSourceOptions = {}): MirrorSource {
   if (/^https?:\/\//i.test(source)) return httpSource(source, options.idleTimeoutMs ?? 60_000);
@@ -60,15 +80,54 @@ export function openSource(source: string, options: OpenSourceOptions = {}): Mir
   return folderSource(resolve(source));
 }
 
-/** Reads a site file of a version from a source. */
+/**
+ * Reads a site file of a version from a source, as the plain bytes of the file whatever the layout: channel objects
+ * are decompressed on the way (unless the web server already did, as some do for `.gz` files).
+ */
 export async function readSiteFile(
   source: MirrorSource,
-  _layout: SourceLayout,
+  layout: SourceLayout,
   id: string,
   file: ManifestFile,
   signal?: AbortSignal,
 ): Promise<AsyncIterable<Uint8Array>> {
-  return source.readStream(`${versionFolderRef(id)}/${file.path}`, signal);
+  if (layout === 'mirror') return source.readStream(`${versionFolderRef(id)}/${file.path}`, signal);
+  const stream = await source.readStream(objectRef(file.sha256), signal);
+  return gunzipUnlessPlain(stream);
+}
+
+/**
+ * Decompresses a gzip stream; passes it on unchanged when it does not start like gzip (a web server that answered
+ * with `Content-Encoding: gzip`, which `fetch` undid). The caller checks size and hash of what comes out.
+ */
+async function* gunzipUnlessPlain(chunks: AsyncIterable<Uint8Array>): AsyncGenerator<Uint8Array> {
+  const iterator = chunks[Symbol.asyncIterator]();
+  const first = await iterator.next();
+  if (first.done === true) return;
+  const head = first.value;
+  const rest: AsyncIterable<Uint8Array> = {
+    [Symbol.asyncIterator]: () => iterator,
+  };
+  if (!(head.length >= 2 && head[0] === 0x1f && head[1] === 0x8b)) {
+    yield head;
+    yield* rest;
+    return;
+  }
+  const gunzip = createGunzip();
+  const input = Readable.from(
+    (async function* () {
+      yield head;
+      yield* rest;
+    })(),
+  );
+  input.on('error', (error) => gunzip.destroy(error));
+  input.pipe(gunzip);
+  try {
+    for await (const chunk of gunzip as AsyncIterable<Buffer>) yield chunk;
+  } finally {
+    input.destroy();
+    gunzip.destroy();
+  }
 }
 
 function folderSource(root: string): MirrorSource {
@@ -77,7 +136,7 @@ function folderSource(root: string): MirrorSource {
   const missing = (ref: string): MirrorError =>
     new MirrorError(
       `The source folder ${base ?? root} has no ${ref}.`,
-      'Check that the source is a bundle made by "mirror build" or another mirror (it has a CURRENT file and a versions/ folder).',
+      'Check that the source is a bundle made by "mirror build", a mirror, or a channel made by "mirror publish".',
     );
   const openFile = async (ref: string) => {
     try {
@@ -91,15 +150,18 @@ function folderSource(root: string): MirrorSource {
     kind: 'folder',
     label: root,
     async readPointer() {
-      for (const [layout, pointer] of [['mirror', CURRENT_FILE]] as const) {
+      for (const [layout, pointer] of [
+        ['channel', CHANNEL_POINTER],
+        ['mirror', CURRENT_FILE],
+      ] as const) {
         if (!(await stat(inMirror(root, pointer)).catch(() => undefined))?.isFile()) continue;
         base = root;
         const text = (await source.readSmall(pointer, 1024))!.toString('utf8');
         return { id: parseCurrent(text, `The ${pointer} file of ${root}`), layout };
       }
       throw new MirrorError(
-        `The folder ${root} is not a mirror or a bundle: it has no ${CURRENT_FILE} file.`,
-        'Give the folder of a bundle made by "pnpm mirror" (or "mirror build"), or of another mirror.',
+        `The folder ${root} is not a mirror, a bundle or a channel: it has no ${CURRENT_FILE} or ${CHANNEL_POINTER} file.`,
+        'Give the folder of a bundle made by "pnpm mirror" (or "mirror build"), of another mirror, or of a channel.',
       );
     },
     async readSmall(ref, maxBytes, options = {}) {
@@ -184,7 +246,7 @@ function httpSource(address: string, idleTimeoutMs: number): MirrorSource {
         response.status,
         `The source ${given.href} answered "${response.status} ${response.statusText}" for ${url.href}.`,
         response.status === 404
-          ? 'Check the address: it should be the address of a bundle on a web server, or one printed by "mirror serve". If the source was updated during this sync, run the command again.'
+          ? 'Check the address: it should be the address of a channel or a bundle, or one printed by "mirror serve". If the source was updated during this sync, run the command again.'
           : undefined,
       );
     }
@@ -224,8 +286,10 @@ function httpSource(address: string, idleTimeoutMs: number): MirrorSource {
     kind: 'http',
     label: given.href,
     async readPointer() {
-      // Another office's "mirror serve" first, then a bundle or mirror folder put on a web server as it is.
+      // A channel first: it is what headquarters publishes for thin links, where a wasted request costs most.
+      // Then another office's "mirror serve", then a bundle or mirror folder put on a web server as it is.
       const candidates: Array<[SourceLayout, URL, string]> = [
+        ['channel', given, CHANNEL_POINTER],
         ['mirror', new URL(`${SYNC_PREFIX}/`, given), CURRENT_FILE],
         ['mirror', given, CURRENT_FILE],
       ];
@@ -247,9 +311,9 @@ function httpSource(address: string, idleTimeoutMs: number): MirrorSource {
         return { id: parseCurrent(text, `The ${pointer} file of ${given.href}`), layout };
       }
       throw new MirrorError(
-        `Found no mirror at ${given.href}: it has no ${SYNC_PREFIX}/${CURRENT_FILE} or ${CURRENT_FILE}` +
+        `Found no mirror at ${given.href}: it has no ${CHANNEL_POINTER}, ${SYNC_PREFIX}/${CURRENT_FILE} or ${CURRENT_FILE}` +
           `${refusals.length === 0 ? '' : ` (it answered ${refusals.join(', ')})`}.`,
-        'Check the address: it should be that of a bundle on a web server, or one printed by "mirror serve".',
+        'Check the address: it should be that of a channel or a bundle on a web server, or one printed by "mirror serve".',
       );
     },
     async readSmall(ref, maxBytes, options = {}) {

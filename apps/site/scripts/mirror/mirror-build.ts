@@ -4,7 +4,8 @@
  *
  *   subset content (subset-content.ts) → site build (scripts/build.ts) → prune languages and index again
  *   (prune-languages.ts, search-index.ts) → relative URLs (relocate.ts) → offline search (offline-search.ts) →
- *   checks (check-relocatable.ts, quality/check-links.ts) → signed bundle (packages/mirror `mirror build`)
+ *   checks (check-relocatable.ts, quality/check-links.ts) → signed bundle (packages/mirror `mirror build`) → with
+ *   --channel, the bundle's version added to an update channel (`mirror publish`)
  *
  * Everything happens in a temporary folder; `--out` is only written by the last step, which itself assembles the
  * bundle beside it and renames it into place. A failure at any step leaves `--out` as it was.
@@ -72,6 +73,11 @@ export interface BuildMirrorOptions {
   buildDate?: string | undefined;
   /** The sub-path `mirror serve` uses when none is given (the site itself works under any). */
   base?: string | undefined;
+  /**
+   * A channel folder to publish the bundle into (`mirror publish`), for field offices to sync from over the internet.
+   * Made when missing.
+   */
+  channelDir?: string | undefined;
   /** The public site's origin, for canonical URLs and the link check. */
   siteOrigin: string;
   /** Progress lines. */
@@ -96,6 +102,8 @@ export interface MirrorSummary {
   bytes: number;
   fingerprint: string;
   keyDescription: string;
+  /** What `mirror publish` said, when a channel was given. */
+  channel: string | undefined;
 }
 
 /** Runs a Node script and resolves with its exit code and the end of its output, all of which also goes to `log`. */
@@ -233,6 +241,31 @@ export async function requireSigningKey(key: SigningKey): Promise<void> {
   }
 }
 
+/**
+ * Fails early, before a long build, when the channel already offers this version number or a higher one: `mirror
+ * publish` would refuse the bundle, and field offices too.
+ */
+export async function requireNewerThanChannel(channelDir: string, version: number): Promise<void> {
+  let latest: string;
+  try {
+    latest = (await readFile(path.join(channelDir, 'LATEST'), 'utf8')).trim();
+  } catch {
+    return; // a new channel
+  }
+  let offered: number | undefined;
+  try {
+    offered = (JSON.parse(await readFile(path.join(channelDir, 'versions', `${latest}.manifest.json`), 'utf8')) as { version?: number }).version;
+  } catch {
+    return; // mirror publish says what is wrong with the channel
+  }
+  if (offered !== undefined && offered >= version) {
+    throw new MirrorBuildError(
+      `The channel ${channelDir} already offers version number ${offered}, and this bundle would be ${version}: field offices refuse a version that is not newer. ` +
+        'Build from a later commit, or give a later --created (or a higher --version).',
+    );
+  }
+}
+
 /** Fails early, before a long build, when `--out` cannot receive a bundle. */
 export async function requireEmptyOut(outDir: string): Promise<void> {
   if (!existsSync(outDir)) return;
@@ -256,9 +289,10 @@ export async function buildMirror(options: BuildMirrorOptions): Promise<MirrorSu
   await requireEmptyOut(outDir);
   await requireSigningKey(options.key);
   const version = await bundleVersion({ contentDir: options.contentDir, version: options.version, created: options.created });
+  if (options.channelDir) await requireNewerThanChannel(path.resolve(options.channelDir), version.version);
   const languages = selection.languages ?? localeCodes;
   const isSubset = selection.languages !== undefined || selection.countries !== undefined;
-  const steps = 5 + (isSubset ? 1 : 0) + (selection.languages ? 1 : 0);
+  const steps = 5 + (isSubset ? 1 : 0) + (selection.languages ? 1 : 0) + (options.channelDir ? 1 : 0);
   let step = 0;
   const next = (text: string) => say(`[${++step}/${steps}] ${text}`);
 
@@ -347,6 +381,15 @@ export async function buildMirror(options: BuildMirrorOptions): Promise<MirrorSu
     if (bundled.code !== 0) {
       throw new MirrorBuildError('Signing the bundle failed; nothing was written to --out.', lastLines(bundled.output, 10));
     }
+    let channel: string | undefined;
+    if (options.channelDir) {
+      next(`Publishing it into the channel ${path.resolve(options.channelDir)}`);
+      const published = await runNode([mirrorCli, 'publish', outDir, path.resolve(options.channelDir)], { log });
+      if (published.code !== 0) {
+        throw new MirrorBuildError(`The bundle was written to ${outDir}, but publishing it into the channel failed; the channel is as it was.`, lastLines(published.output, 10));
+      }
+      channel = published.output.trim().split('\n').slice(0, 2).join('\n');
+    }
     const versionId = /version ([0-9a-f]{16})/.exec(bundled.output)?.[1] ?? '?';
     const fingerprint = /fingerprint ([0-9a-f ]{39})/.exec(bundled.output)?.[1] ?? '?';
     const size = await folderSize(siteDir);
@@ -370,6 +413,7 @@ export async function buildMirror(options: BuildMirrorOptions): Promise<MirrorSu
       bytes: size.bytes,
       fingerprint,
       keyDescription,
+      channel,
     };
   } finally {
     if (options.keepWork) say(`(work folder kept: ${work})`);

@@ -30,11 +30,14 @@ machine or a USB stick, serve on their network, open from disk, and update with 
                          hash of the site; never the clock, so the same site gives the same bundle)
   --build-date <date>    recorded in the manifest (default: none)
   --base <path>          the sub-path "mirror serve" uses by default, e.g. /iom/ (the site works under any)
+  --channel <dir>        also add the bundle to this update channel folder (made when missing), which field
+                         offices sync from over the internet once it is on a web server
   --allow-test-key       sign with the committed TEST key when no key is given: tests and demos ONLY
   --keep-work            keep the temporary work folder (to look into a failure)
 
 Examples:
   pnpm mirror --out /media/usb/iom-mirror --private-key ~/iom-mirror-keys/mirror-private-key.pem
+  pnpm mirror --out ~/iom-mirror-2026-12-02 --channel /srv/www/iom-mirror --private-key ~/iom-mirror-keys/mirror-private-key.pem
   pnpm mirror --out /tmp/iom-libya --lang en,ar --country LY --private-key ~/iom-mirror-keys/mirror-private-key.pem`;
 
 /** Paths on the command line are the user's: pnpm runs scripts from the repository root, INIT_CWD is where they typed. */
@@ -69,6 +72,7 @@ export async function main(argv: readonly string[]): Promise<number> {
         'build-id': { type: 'string' },
         'build-date': { type: 'string' },
         base: { type: 'string' },
+        channel: { type: 'string' },
         'allow-test-key': { type: 'boolean' },
         'keep-work': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
@@ -128,6 +132,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       buildId: values['build-id'],
       buildDate: values['build-date'],
       base: values.base,
+      channelDir: values.channel ? fromUser(values.channel) : undefined,
       siteOrigin: process.env.SITE_URL ?? 'https://www.iom.int',
       keepWork: values['keep-work'],
       say: (line) => console.log(line),
@@ -140,6 +145,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     console.log(`  version number ${summary.version}, made ${summary.created} (from ${summary.versionFrom})`);
     console.log(`  signed with ${summary.keyDescription}`);
     console.log(`  key fingerprint: ${summary.fingerprint} (field offices check it against the one you announce)`);
+    if (summary.channel) console.log(summary.channel.replace(/^/gm, '  '));
     console.log('');
     console.log('Copy the folder to the field office (USB stick, network). There, from inside the folder:');
     console.log('  node mirror-tool/cli.js verify .     checks every file against the signature');

@@ -61,6 +61,23 @@ export function runTool(toolMirror: string, args: readonly string[]): { status: 
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
+/** Runs the mirror tool a bundle carries without blocking this process (so a server in this process can answer it). */
+export function runToolAsync(toolMirror: string, args: readonly string[]): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [path.join(toolMirror, 'mirror-tool', 'cli.js'), ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const timer = setTimeout(() => child.kill('SIGKILL'), 120_000);
+    child.on('error', reject);
+    child.on('exit', (status) => {
+      clearTimeout(timer);
+      resolve({ status, stdout, stderr });
+    });
+  });
+}
+
 /** A running `mirror serve` of a bundle. */
 export interface ServedMirror {
   /** The address it printed, ending in the base: `http://127.0.0.1:41234/iom/`. */

@@ -58,7 +58,7 @@ describe('cli: help and wrong command lines', () => {
   it('lists the commands with --help, and each command has its own help', async () => {
     const help = await runInProcess('--help');
     expect(help.code).toBe(EXIT_OK);
-    for (const command of ['build', 'keygen', 'serve', 'sync', 'verify', 'rollback'])
+    for (const command of ['build', 'keygen', 'serve', 'publish', 'sync', 'verify', 'rollback'])
       expect(help.stdout).toContain(`  ${command} `);
     const sync = await runInProcess('sync', '--help');
     expect([sync.code, sync.stdout.split('\n')[0]]).toEqual([
@@ -69,8 +69,8 @@ describe('cli: help and wrong command lines', () => {
 
   it('exits with 2 and a plain message on a wrong command line', async () => {
     expect((await runInProcess()).code).toBe(EXIT_USAGE);
-    const unknown = await runInProcess('publish');
-    expect([unknown.code, unknown.stderr.split('\n')[0]]).toEqual([EXIT_USAGE, 'mirror: unknown command "publish".']);
+    const unknown = await runInProcess('upload');
+    expect([unknown.code, unknown.stderr.split('\n')[0]]).toEqual([EXIT_USAGE, 'mirror: unknown command "upload".']);
     const missing = await runInProcess('build', '--out', 'x', '--private-key', 'k.pem');
     expect(missing.code).toBe(EXIT_USAGE);
     expect(missing.stderr).toBe('mirror build: --site is required.\nRun "mirror build --help" for the options.\n');

@@ -62,7 +62,8 @@ describe('sync from a bundle on a plain web server', () => {
 
     const newParts = await newPartsInV2();
     const answers = server.served.map((answer) => `${answer.status} ${answer.path}`);
-    expect(answers.slice(0, 4)).toEqual([
+    expect(answers.slice(0, 5)).toEqual([
+      '404 /LATEST', // a channel? no
       '404 /_mirror/CURRENT', // another office's "mirror serve"? no
       '200 /CURRENT', // a bundle
       `200 /${compressedManifestRef(v2)}`,
@@ -73,7 +74,7 @@ describe('sync from a bundle on a plain web server', () => {
     );
     const files = answers.filter((answer) => answer.startsWith(`200 /versions/${v2}/`));
     expect(files.map((answer) => answer.slice(`200 /versions/${v2}/`.length)).sort()).toEqual(changedInV2);
-    expect(server.served.length).toBe(4 + newParts.length + changedInV2.length);
+    expect(server.served.length).toBe(5 + newParts.length + changedInV2.length);
 
     // What crossed the link: the sync's own count is the bodies the server sent.
     const bodies = server.served.reduce((sum, answer) => sum + answer.bytes, 0);
@@ -128,6 +129,7 @@ describe('sync from a bundle on a plain web server', () => {
     const error = await failureOf(syncMirror({ source: server.url, mirrorDir: mirror }), MirrorError);
     expect(error.message).toContain(`The manifest of version ${v2} from ${server.url} is not signed by the trusted key`);
     expect(server.served.map((answer) => answer.path)).toEqual([
+      '/LATEST',
       '/_mirror/CURRENT',
       '/CURRENT',
       `/${compressedManifestRef(v2)}`,

@@ -57,7 +57,8 @@ describe("sync over HTTP from another office's server", () => {
     const { mirror, v1, v2, server } = await twoOffices();
     const result = await syncMirror({ source: server.url, mirrorDir: mirror });
 
-    expect(server.requests.slice(0, 3)).toEqual([
+    expect(server.requests.slice(0, 4)).toEqual([
+      '/LATEST', // is it a channel? No: a short 404
       '/_mirror/CURRENT',
       `/_mirror/versions/${v2}.manifest.json.gz`,
       `/_mirror/versions/${v2}.manifest.sig`,
@@ -67,7 +68,7 @@ describe("sync over HTTP from another office's server", () => {
     expect(partRequests(server.requests).sort()).toEqual(newParts.sort());
     expect(result.partsFetched).toBe(newParts.length);
     expect(fileRequests(server.requests, v2).sort()).toEqual(changedInV2);
-    expect(server.requests.length).toBe(3 + newParts.length + changedInV2.length);
+    expect(server.requests.length).toBe(4 + newParts.length + changedInV2.length);
     expect(result.sourceKind).toBe('http');
     expect(result.fetched).toEqual(changedInV2);
     expect(result.fetchedBytes).toBe(sizeOf(siteV2, changedInV2));
@@ -90,7 +91,7 @@ describe("sync over HTTP from another office's server", () => {
     server.requests.length = 0;
     const again = await syncMirror({ source: server.url, mirrorDir: mirror });
     expect(again.status).toBe('up-to-date');
-    expect(server.requests).toEqual(['/_mirror/CURRENT']);
+    expect(server.requests).toEqual(['/LATEST', '/_mirror/CURRENT']);
   });
 
   it('says plainly when the other computer cannot be reached, and changes nothing', async () => {
@@ -98,7 +99,7 @@ describe("sync over HTTP from another office's server", () => {
     await server.close();
     servers.length = 0;
     const error = await failureOf(syncMirror({ source: server.url, mirrorDir: mirror }));
-    expect(error.message).toContain(`Could not download ${server.url}_mirror/CURRENT`);
+    expect(error.message).toContain(`Could not download ${server.url}LATEST`);
     expect(error.message).toContain(`The mirror was not changed: it still serves version ${v1}.`);
     expect(await readCurrentId(mirror)).toBe(v1);
   });

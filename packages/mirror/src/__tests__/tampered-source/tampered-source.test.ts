@@ -98,6 +98,7 @@ describe('tampered source: the manifest', () => {
     expect(error.message).toContain('No site file was fetched.');
     expect(fileRequests(server.requests, v2)).toEqual([]);
     expect(server.requests).toEqual([
+      '/LATEST',
       '/_mirror/CURRENT',
       `/_mirror/versions/${v2}.manifest.json.gz`,
       `/_mirror/versions/${v2}.manifest.sig`,

@@ -1,0 +1,287 @@
+import { createHash } from 'node:crypto';
+import { createReadStream, createWriteStream, existsSync } from 'node:fs';
+import { mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import { createGzip } from 'node:zlib';
+import { writeFileAtomic } from './atomic-write.ts';
+import { MirrorError, explainSystemError, hasErrorCode } from './mirror-error.ts';
+import {
+  PARTS_DIR,
+  VERSIONS_DIR,
+  inMirror,
+  parseCurrent,
+  partRef,
+  readCurrentId,
+  readStoredRoot,
+  readStoredVersion,
+  readTrustedKey,
+  versionFolderRef,
+  writeVersionMetadata,
+} from './mirror-layout.ts';
+import type { StoredRoot, StoredVersion } from './mirror-layout.ts';
+import { versionLabel } from './manifest.ts';
+import type { Manifest } from './manifest.ts';
+import { keyFingerprint, verifyManifestSignature } from './signature.ts';
+import { diskPath } from './site-files.ts';
+import { CHANNEL_POINTER, objectRef } from './sync-source.ts';
+
+/*
+ * A channel folder: what headquarters puts on any web server (or a shared drive) for field offices to sync from.
+ *
+ *   LATEST                           the id of the newest version: the only file ever replaced, and the last written
+ *   versions/<id>.manifest.json      signed roots of the versions kept (plain, and .json.gz compressed), with
+ *   versions/<id>.manifest.sig         their signatures: the same bytes as in the bundles
+ *   parts/<sha256>.json.gz           parts of the file lists, by the hash of their text
+ *   objects/<ab>/<sha256>.gz         site files, by the hash of their content, compressed
+ *   README.txt                       what this folder is, for whoever finds it
+ *
+ * Every name but LATEST is derived from content, so a file never changes once written: web caches may keep it
+ * forever, an upload (rsync, aws s3 sync) sends only what is new, and an office in the middle of a sync keeps finding
+ * what it needs while the next version is published, until that version has been pruned (see `keep`).
+ */
+
+/** What `publishToChannel` needs. */
+export interface PublishOptions {
+  /** A bundle (or a mirror): the version it serves is published. */
+  bundleDir: string;
+  /** The channel folder; made when missing. */
+  channelDir: string;
+  /** The public key the version must be signed with. Default: the bundle's `trusted-public-key.pem`. */
+  publicKeyFile?: string | undefined;
+  /** How many versions the channel keeps, the new one included (older ones are pruned). Default 3. */
+  keep?: number | undefined;
+  /** Called with the number of files published so far. */
+  onProgress?: ((done: number, total: number) => void) | undefined;
+}
+
+/** What `publishToChannel` did. */
+export interface PublishResult {
+  channelDir: string;
+  versionId: string;
+  manifest: Manifest;
+  /** `published`: the channel now offers this version; `already`: it already did. */
+  status: 'published' | 'already';
+  /** Site files written to `objects/` (the others were there already), and their compressed size. */
+  objectsWritten: number;
+  objectBytes: number;
+  /** Versions removed from the channel. */
+  pruned: string[];
+}
+
+/** How many versions a channel keeps unless told otherwise: enough for a slow office to finish its sync. */
+export const DEFAULT_CHANNEL_KEEP = 3;
+
+/**
+ * Publishes the version a bundle serves into a channel folder: new site files and parts first, then the signed root,
+ * then `LATEST`, so a sync that reads the channel meanwhile sees the old version or the new one, complete. Refuses a
+ * version not signed by the bundle's key (or `publicKeyFile`), signed by another key than the channel's versions, or
+ * with a version number not higher than the channel's newest: field offices would refuse it anyway.
+ *
+ * @throws MirrorError saying what is wrong; the channel is then unchanged, but for new objects and parts (unused,
+ * named by content, and pruned by the next publication).
+ *
+ * @example
+ * await publishToChannel({ bundleDir: '/tmp/iom-mirror-2026-12-02', channelDir: '/srv/www/iom-mirror' })
+ */
+export async function publishToChannel(options: PublishOptions): Promise<PublishResult> {
+  const bundleDir = resolve(options.bundleDir);
+  const channelDir = resolve(options.channelDir);
+  const keep = Math.max(1, options.keep ?? DEFAULT_CHANNEL_KEEP);
+  const id = await readCurrentId(bundleDir);
+  if (id === undefined) {
+    throw new MirrorError(
+      `${bundleDir} is not a bundle: it has no CURRENT file.`,
+      'Give the folder written by "pnpm mirror" (or "mirror build").',
+    );
+  }
+  const key = await readTrustedKey(bundleDir, options.publicKeyFile);
+  const stored = await readStoredVersion(bundleDir, id);
+  if (stored.root === undefined) {
+    throw new MirrorError(
+      `${bundleDir} holds a version in the first mirror format, which a channel cannot offer (it has no version number).`,
+      'Make the bundle again with this tool.',
+    );
+  }
+  if (!verifyManifestSignature(stored.manifestBytes, stored.signature, key.pem, key.where)) {
+    throw new MirrorError(
+      `The version ${id} in ${bundleDir} is not signed by the key in ${key.where} (${keyFingerprint(key.pem)}).`,
+      'Publish only bundles signed with headquarters\' key.',
+    );
+  }
+  const result: PublishResult = {
+    channelDir,
+    versionId: id,
+    manifest: stored.manifest,
+    status: 'published',
+    objectsWritten: 0,
+    objectBytes: 0,
+    pruned: [],
+  };
+
+  const latest = await readChannelLatest(channelDir);
+  if (latest !== undefined) {
+    if (!verifyManifestSignature(latest.manifestBytes, latest.signature, key.pem, key.where)) {
+      throw new MirrorError(
+        `The channel ${channelDir} offers versions signed with another key than ${key.where} (${keyFingerprint(key.pem)}).`,
+        'Field offices trust one key: publish bundles signed with the key of the channel, or start a new channel.',
+      );
+    }
+    if (latest.id === id) return { ...result, status: 'already' };
+    const newest = latest.root!.version!;
+    if (stored.root.version! <= newest) {
+      throw new MirrorError(
+        `The channel already offers ${versionLabel(latest.id, latest.root!)}; ${versionLabel(id, stored.root)} is not ` +
+          'newer, and field offices would refuse it.',
+        'Build the bundle from a later commit, or give it a higher --version (and a later --created).',
+      );
+    }
+  }
+
+  try {
+    await mkdir(join(channelDir, VERSIONS_DIR), { recursive: true });
+    await mkdir(join(channelDir, PARTS_DIR), { recursive: true });
+    await writeObjects(bundleDir, channelDir, stored, options, result);
+    const parts = [];
+    for (const ref of stored.root.parts) {
+      if (existsSync(inMirror(channelDir, partRef(ref.sha256)))) continue;
+      parts.push({ sha256: ref.sha256, compressed: await readFile(inMirror(bundleDir, partRef(ref.sha256))) });
+    }
+    await writeVersionMetadata(channelDir, id, { rootBytes: stored.manifestBytes, signature: stored.signature, parts });
+    if (!existsSync(join(channelDir, README_FILE))) await writeFile(join(channelDir, README_FILE), channelReadme());
+    // The commit point: until LATEST names the new version, syncs see the previous one.
+    await writeFileAtomic(join(channelDir, CHANNEL_POINTER), `${id}\n`);
+  } catch (error) {
+    throw explainSystemError(error, `publishing into the channel ${channelDir}`);
+  }
+  result.pruned = await pruneChannel(channelDir, keep);
+  return result;
+}
+
+const README_FILE = 'README.txt';
+
+/** The newest version of a channel, or `undefined` for a new (or empty) channel folder. */
+async function readChannelLatest(channelDir: string): Promise<StoredRoot | undefined> {
+  let text: string;
+  try {
+    text = await readFile(join(channelDir, CHANNEL_POINTER), 'utf8');
+  } catch (error) {
+    if (hasErrorCode(error, 'ENOENT', 'ENOTDIR')) {
+      const names = await readdir(channelDir).catch(() => [] as string[]);
+      if (names.length > 0 && !names.every((name) => [VERSIONS_DIR, PARTS_DIR, 'objects', README_FILE].includes(name))) {
+        throw new MirrorError(
+          `${channelDir} is not a channel (it has no ${CHANNEL_POINTER} file) and is not empty.`,
+          'Give the folder of an existing channel, or a new or empty folder to start one.',
+        );
+      }
+      return undefined;
+    }
+    throw error;
+  }
+  const id = parseCurrent(text, join(channelDir, CHANNEL_POINTER));
+  return readStoredRoot(channelDir, id);
+}
+
+/** Copies the site files the channel lacks into `objects/`, compressed, each checked and written atomically. */
+async function writeObjects(
+  bundleDir: string,
+  channelDir: string,
+  stored: StoredVersion,
+  options: PublishOptions,
+  result: PublishResult,
+): Promise<void> {
+  const folder = inMirror(bundleDir, versionFolderRef(stored.id));
+  const files = stored.manifest.files;
+  const seen = new Set<string>();
+  let done = 0;
+  for (const file of files) {
+    done++;
+    if (seen.has(file.sha256)) continue;
+    seen.add(file.sha256);
+    const target = inMirror(channelDir, objectRef(file.sha256));
+    if (existsSync(target)) continue;
+    await mkdir(dirname(target), { recursive: true });
+    const temporary = `${target}.${process.pid}.tmp`;
+    const hash = createHash('sha256');
+    let size = 0;
+    const source = createReadStream(diskPath(folder, file.path));
+    source.on('data', (chunk) => {
+      hash.update(chunk as Buffer);
+      size += (chunk as Buffer).length;
+    });
+    await pipeline(source, createGzip({ level: 9 }), createWriteStream(temporary));
+    if (size !== file.size || hash.digest('hex') !== file.sha256) {
+      await rm(temporary, { force: true });
+      throw new MirrorError(
+        `The file "${file.path}" of the bundle ${bundleDir} does not match its manifest.`,
+        `Run "mirror verify ${bundleDir}", and make the bundle again.`,
+      );
+    }
+    const compressed = await readFile(temporary);
+    await rm(temporary, { force: true });
+    await writeFileAtomic(target, compressed);
+    result.objectsWritten++;
+    result.objectBytes += compressed.length;
+    options.onProgress?.(done, files.length);
+  }
+  options.onProgress?.(files.length, files.length);
+}
+
+/**
+ * Keeps the `keep` newest versions (by version number) and removes the others' roots, then the parts and objects no
+ * kept version names. A version an office may still be syncing to stays until `keep` newer ones were published.
+ */
+async function pruneChannel(channelDir: string, keep: number): Promise<string[]> {
+  const names = await readdir(join(channelDir, VERSIONS_DIR));
+  const ids = [...new Set(names.map((name) => /^([0-9a-f]{16})\.manifest\.json$/.exec(name)?.[1]).filter((id) => id !== undefined))];
+  const roots: StoredRoot[] = [];
+  for (const id of ids) {
+    try {
+      roots.push(await readStoredRoot(channelDir, id));
+    } catch {
+      // An unreadable root is not offered by LATEST: it goes with the pruned ones.
+    }
+  }
+  roots.sort((a, b) => (b.root?.version ?? 0) - (a.root?.version ?? 0));
+  const kept = roots.slice(0, keep);
+  const keptIds = new Set(kept.map((root) => root.id));
+  const pruned = ids.filter((id) => !keptIds.has(id)).sort();
+  for (const id of pruned) {
+    for (const suffix of ['.manifest.json', '.manifest.json.gz', '.manifest.sig']) {
+      await rm(join(channelDir, VERSIONS_DIR, `${id}${suffix}`), { force: true });
+    }
+  }
+  if (pruned.length === 0) return [];
+  const parts = new Set<string>();
+  const objects = new Set<string>();
+  for (const root of kept) {
+    const manifest = await readStoredVersion(channelDir, root.id).then((version) => version.manifest);
+    for (const ref of root.root?.parts ?? []) parts.add(partRef(ref.sha256));
+    for (const file of manifest.files) objects.add(objectRef(file.sha256));
+  }
+  for (const name of await readdir(join(channelDir, PARTS_DIR))) {
+    if (!parts.has(`${PARTS_DIR}/${name}`)) await rm(join(channelDir, PARTS_DIR, name), { force: true });
+  }
+  for (const folder of await readdir(join(channelDir, 'objects')).catch(() => [] as string[])) {
+    for (const name of await readdir(join(channelDir, 'objects', folder))) {
+      if (!objects.has(`objects/${folder}/${name}`)) await rm(join(channelDir, 'objects', folder, name), { force: true });
+    }
+  }
+  return pruned;
+}
+
+function channelReadme(): string {
+  return `Mirror update channel
+=====================
+
+This folder is published for field offices that keep an offline copy (a "mirror") of
+the site. Put it on any web server, or share it as a folder, and give its address to
+the offices. In a mirror folder, they update with:
+
+    node mirror-tool/cli.js sync <address of this folder> .
+
+Everything here is checked against headquarters' signature before it is used. Do
+not edit these files. LATEST names the newest version; every other name is derived
+from the content, so files never change once written (web caches may keep them).
+`;
+}
