@@ -3,8 +3,11 @@ import { createReadStream, createWriteStream, existsSync } from 'node:fs';
 import { mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { pipeline } from 'node:stream/promises';
-import { createGzip } from 'node:zlib';
+import { createGzip, gunzipSync } from 'node:zlib';
 import { writeFileAtomic } from './atomic-write.ts';
+import { decompress } from './compressed.ts';
+import { deltaPackRef, encodeDeltaPack } from './delta-pack.ts';
+import type { DeltaPair } from './delta-pack.ts';
 import { MirrorError, explainSystemError, hasErrorCode } from './mirror-error.ts';
 import {
   PARTS_DIR,
@@ -20,10 +23,11 @@ import {
   writeVersionMetadata,
 } from './mirror-layout.ts';
 import type { StoredRoot, StoredVersion } from './mirror-layout.ts';
-import { versionLabel } from './manifest.ts';
-import type { Manifest } from './manifest.ts';
+import { parsePart, partMatches, versionLabel } from './manifest.ts';
+import type { Manifest, PartRef } from './manifest.ts';
 import { keyFingerprint, verifyManifestSignature } from './signature.ts';
 import { diskPath } from './site-files.ts';
+import { compareSitePaths } from './site-path.ts';
 import { CHANNEL_POINTER, objectRef } from './sync-source.ts';
 
 /*
@@ -34,6 +38,8 @@ import { CHANNEL_POINTER, objectRef } from './sync-source.ts';
  *   versions/<id>.manifest.sig         their signatures: the same bytes as in the bundles
  *   parts/<sha256>.json.gz           parts of the file lists, by the hash of their text
  *   objects/<ab>/<sha256>.gz         site files, by the hash of their content, compressed
+ *   deltas/<from>-<to>.gz            from each older version kept to the newest: what changed, as deltas against
+ *                                      what an office at <from> holds (see delta-pack.ts); not signed, and needs not be
  *   README.txt                       what this folder is, for whoever finds it
  *
  * Every name but LATEST is derived from content, so a file never changes once written: web caches may keep it
@@ -65,6 +71,8 @@ export interface PublishResult {
   /** Site files written to `objects/` (the others were there already), and their compressed size. */
   objectsWritten: number;
   objectBytes: number;
+  /** Delta packs written, one from each older version kept that has something worth a delta. */
+  deltaPacks: number;
   /** Versions removed from the channel. */
   pruned: string[];
 }
@@ -116,6 +124,7 @@ export async function publishToChannel(options: PublishOptions): Promise<Publish
     status: 'published',
     objectsWritten: 0,
     objectBytes: 0,
+    deltaPacks: 0,
     pruned: [],
   };
 
@@ -148,6 +157,14 @@ export async function publishToChannel(options: PublishOptions): Promise<Publish
       parts.push({ sha256: ref.sha256, compressed: await readFile(inMirror(bundleDir, partRef(ref.sha256))) });
     }
     await writeVersionMetadata(channelDir, id, { rootBytes: stored.manifestBytes, signature: stored.signature, parts });
+    for (const previous of await previousVersions(channelDir, id, keep - 1)) {
+      const pack = await buildDeltaPack(channelDir, bundleDir, previous, stored);
+      if (pack !== undefined) {
+        await mkdir(join(channelDir, DELTAS_DIR), { recursive: true });
+        await writeFileAtomic(inMirror(channelDir, deltaPackRef(previous.id, id)), pack);
+        result.deltaPacks++;
+      }
+    }
     if (!existsSync(join(channelDir, README_FILE))) await writeFile(join(channelDir, README_FILE), channelReadme());
     // The commit point: until LATEST names the new version, syncs see the previous one.
     await writeFileAtomic(join(channelDir, CHANNEL_POINTER), `${id}\n`);
@@ -159,6 +176,77 @@ export async function publishToChannel(options: PublishOptions): Promise<Publish
 }
 
 const README_FILE = 'README.txt';
+const OBJECTS_DIR = 'objects';
+const DELTAS_DIR = 'deltas';
+/** Files larger than this get no delta: building one would hold both versions in memory for little gain. */
+const MAX_DELTA_FILE_BYTES = 16 * 1024 * 1024;
+
+/** The versions of the channel other than `id`, newest first (by version number), at most `count`, with their files. */
+async function previousVersions(channelDir: string, id: string, count: number): Promise<StoredVersion[]> {
+  if (count <= 0) return [];
+  const names = await readdir(join(channelDir, VERSIONS_DIR));
+  const roots: StoredRoot[] = [];
+  for (const name of names) {
+    const other = /^([0-9a-f]{16})\.manifest\.json$/.exec(name)?.[1];
+    if (other === undefined || other === id) continue;
+    const root = await readStoredRoot(channelDir, other).catch(() => undefined);
+    if (root?.root !== undefined) roots.push(root);
+  }
+  roots.sort((a, b) => b.root!.version! - a.root!.version!);
+  const versions: StoredVersion[] = [];
+  for (const root of roots.slice(0, count)) {
+    const version = await readStoredVersion(channelDir, root.id).catch(() => undefined);
+    if (version !== undefined) versions.push(version);
+  }
+  return versions;
+}
+
+/** The exact text of a part, from a channel or a bundle, checked against its reference. */
+async function readPartText(folder: string, ref: PartRef): Promise<Buffer> {
+  const text = decompress(await readFile(inMirror(folder, partRef(ref.sha256))), ref.size, partRef(ref.sha256));
+  if (!partMatches(text, ref)) throw new MirrorError(`The part ${partRef(ref.sha256)} in ${folder} does not match its hash.`);
+  return text;
+}
+
+/**
+ * The delta pack from `previous` to `next`: the root; each new part against the old part that starts at or before
+ * it; each changed file against the file at the same path in `previous` (files at new paths, such as search index
+ * files named by their content, have nothing to be compared with and are fetched whole).
+ */
+async function buildDeltaPack(
+  channelDir: string,
+  bundleDir: string,
+  previous: StoredVersion,
+  next: StoredVersion,
+): Promise<Buffer | undefined> {
+  const pairs: DeltaPair[] = [{ kind: 'root', base: previous.manifestBytes, target: next.manifestBytes }];
+  const oldParts = await Promise.all(
+    previous.root!.parts.map(async (ref) => {
+      const text = await readPartText(channelDir, ref);
+      return { sha256: ref.sha256, text, first: parsePart(text, partRef(ref.sha256))[0]!.path };
+    }),
+  );
+  const oldSet = new Set(oldParts.map((part) => part.sha256));
+  for (const ref of next.root!.parts) {
+    if (oldSet.has(ref.sha256) || oldParts.length === 0) continue;
+    const text = await readPartText(bundleDir, ref);
+    const first = parsePart(text, partRef(ref.sha256))[0]!.path;
+    let base = oldParts[0]!;
+    for (const part of oldParts) if (compareSitePaths(part.first, first) <= 0) base = part;
+    pairs.push({ kind: 'part', base: base.text, target: text });
+  }
+  const oldByPath = new Map(previous.manifest.files.map((file) => [file.path, file]));
+  const oldHashes = new Set(previous.manifest.files.map((file) => file.sha256));
+  const folder = inMirror(bundleDir, versionFolderRef(next.id));
+  for (const file of next.manifest.files) {
+    const old = oldByPath.get(file.path);
+    if (old === undefined || oldHashes.has(file.sha256)) continue;
+    if (file.size > MAX_DELTA_FILE_BYTES || old.size > MAX_DELTA_FILE_BYTES) continue;
+    const base = gunzipSync(await readFile(inMirror(channelDir, objectRef(old.sha256))));
+    pairs.push({ kind: 'file', base, target: await readFile(diskPath(folder, file.path)) });
+  }
+  return encodeDeltaPack(previous.id, next.id, pairs);
+}
 
 /** The newest version of a channel, or `undefined` for a new (or empty) channel folder. */
 async function readChannelLatest(channelDir: string): Promise<StoredRoot | undefined> {
@@ -168,7 +256,7 @@ async function readChannelLatest(channelDir: string): Promise<StoredRoot | undef
   } catch (error) {
     if (hasErrorCode(error, 'ENOENT', 'ENOTDIR')) {
       const names = await readdir(channelDir).catch(() => [] as string[]);
-      if (names.length > 0 && !names.every((name) => [VERSIONS_DIR, PARTS_DIR, 'objects', README_FILE].includes(name))) {
+      if (names.length > 0 && !names.every((name) => [VERSIONS_DIR, PARTS_DIR, OBJECTS_DIR, DELTAS_DIR, README_FILE].includes(name))) {
         throw new MirrorError(
           `${channelDir} is not a channel (it has no ${CHANNEL_POINTER} file) and is not empty.`,
           'Give the folder of an existing channel, or a new or empty folder to start one.',
@@ -252,6 +340,12 @@ async function pruneChannel(channelDir: string, keep: number): Promise<string[]>
     }
   }
   if (pruned.length === 0) return [];
+  for (const name of await readdir(join(channelDir, DELTAS_DIR)).catch(() => [] as string[])) {
+    const [from, to] = /^([0-9a-f]{16})-([0-9a-f]{16})\.gz$/.exec(name)?.slice(1) ?? [];
+    if (from === undefined || to === undefined || !keptIds.has(from) || !keptIds.has(to)) {
+      await rm(join(channelDir, DELTAS_DIR, name), { force: true });
+    }
+  }
   const parts = new Set<string>();
   const objects = new Set<string>();
   for (const root of kept) {
@@ -262,9 +356,9 @@ async function pruneChannel(channelDir: string, keep: number): Promise<string[]>
   for (const name of await readdir(join(channelDir, PARTS_DIR))) {
     if (!parts.has(`${PARTS_DIR}/${name}`)) await rm(join(channelDir, PARTS_DIR, name), { force: true });
   }
-  for (const folder of await readdir(join(channelDir, 'objects')).catch(() => [] as string[])) {
-    for (const name of await readdir(join(channelDir, 'objects', folder))) {
-      if (!objects.has(`objects/${folder}/${name}`)) await rm(join(channelDir, 'objects', folder, name), { force: true });
+  for (const folder of await readdir(join(channelDir, OBJECTS_DIR)).catch(() => [] as string[])) {
+    for (const name of await readdir(join(channelDir, OBJECTS_DIR, folder))) {
+      if (!objects.has(`${OBJECTS_DIR}/${folder}/${name}`)) await rm(join(channelDir, OBJECTS_DIR, folder, name), { force: true });
     }
   }
   return pruned;

@@ -438,6 +438,9 @@ export function describeSync(result: SyncResult): string[] {
   lines.push(
     `  ${result.fetched.length} of ${files(result.manifest.fileCount)} ${fetchedVerb}: ${formatBytes(result.fetchedBytes)} (${result.fetchedBytes} bytes)`,
   );
+  if (result.patched.length > 0) {
+    lines.push(`    (${result.patched.length} of them rebuilt from their old versions here, with deltas: only the changes were sent)`);
+  }
   if (result.reused.length > 0) lines.push(`  ${files(result.reused.length)} reused from this mirror`);
   if (result.resumed.length > 0)
     lines.push(`  ${files(result.resumed.length)} kept from the interrupted previous sync`);
@@ -446,7 +449,7 @@ export function describeSync(result: SyncResult): string[] {
   }
   lines.push(
     `  File list: ${result.partsFetched} of ${result.partCount} part${result.partCount === 1 ? '' : 's'} fetched, ` +
-      `${formatBytes(result.metadataBytes)} with the signed root.`,
+      `${formatBytes(result.metadataBytes)} with the signed root${result.usedDeltaPack ? ' and the delta pack' : ''}.`,
   );
   const received = result.receivedBytes;
   const total = result.manifest.totalSize;

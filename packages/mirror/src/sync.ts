@@ -1,7 +1,10 @@
 import { mkdir, readFile, readdir, rename, rm, unlink } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { syncFolder, writeFileAtomic } from './atomic-write.ts';
-import { decompress } from './compressed.ts';
+import { compress, decompress } from './compressed.ts';
+import { applyDelta } from './delta.ts';
+import { deltaPackRef, parseDeltaPack } from './delta-pack.ts';
+import type { DeltaPack } from './delta-pack.ts';
 import { MirrorError, explainSystemError, hasErrorCode } from './mirror-error.ts';
 import { acquireMirrorLock } from './mirror-lock.ts';
 import {
@@ -99,7 +102,7 @@ export interface SyncResult {
   /** Parts of the file list that the root names, and how many of them were fetched (the others were on disk). */
   partCount: number;
   partsFetched: number;
-  /** Bytes of metadata received: the pointer, the root, its signature and the parts fetched. */
+  /** Bytes received before the files: the pointer, the root, its signature, the parts fetched and the delta pack. */
   metadataBytes: number;
   /** Every byte received from the source: metadata and files, as they crossed the link (compressed or not). */
   receivedBytes: number;
@@ -113,6 +116,10 @@ export interface SyncResult {
   /** Files already checked in the staging area by an interrupted earlier sync, kept as they were. */
   resumed: string[];
   resumedBytes: number;
+  /** Files rebuilt from their old version with a delta from the source's pack (also listed in `fetched`). */
+  patched: string[];
+  /** A channel's delta pack from the mirror's version was used (for the root, parts or files). */
+  usedDeltaPack: boolean;
   /** Local files that should have been reusable but did not match their hash, so were fetched instead. */
   damagedLocal: string[];
   /** What a full copy would have cost minus what was fetched: `manifest.totalSize - fetchedBytes`. */
@@ -172,6 +179,9 @@ export function downgradeProblem(
 const MAX_ROOT_BYTES = 16 * 1024 * 1024;
 const MAX_SIGNATURE_BYTES = 4096;
 const INCOMING_DIR = 'incoming';
+const DELTAS_DIR = 'deltas';
+/** A delta pack holds what changed between two versions; far more than this is no longer a delta. */
+const MAX_PACK_BYTES = 64 * 1024 * 1024;
 /** Parts are small: more of them are fetched at once than files, so that round trips on a slow link overlap. */
 const PART_CONCURRENCY = 8;
 
@@ -239,7 +249,13 @@ export async function syncMirror(options: SyncOptions): Promise<SyncResult> {
       await repairIndexPage(mirrorDir, localId, local.manifest);
       return upToDateResult(source, pointer.layout, local);
     }
-    const remote = await readRemoteRoot(source, pointer.id, pointer.layout, key, fingerprint);
+    const stagingRoot = join(mirrorDir, STAGING_DIR);
+    // From a channel, one request may bring everything that changed as deltas against what this mirror holds.
+    const pack =
+      pointer.layout === 'channel' && local?.stored.root !== undefined && !upToDate
+        ? await readDeltaPack(source, local.id, pointer.id, stagingRoot, notice)
+        : undefined;
+    const remote = await readRemoteRoot(source, pointer.id, pointer.layout, key, fingerprint, pack && local && { pack, local });
     const offered = { id: remote.id, version: remote.root.version! };
     const problem = downgradeProblem(offered, local && { id: local.id, version: local.manifest.version });
     if (problem !== undefined && !options.allowDowngrade) throw downgradeError(problem, remote, local!, source);
@@ -250,7 +266,6 @@ export async function syncMirror(options: SyncOptions): Promise<SyncResult> {
       );
     }
 
-    const stagingRoot = join(mirrorDir, STAGING_DIR);
     const tree = join(stagingRoot, remote.id);
     const incoming = join(stagingRoot, INCOMING_DIR);
     const stagedParts = join(stagingRoot, PARTS_DIR);
@@ -273,6 +288,8 @@ export async function syncMirror(options: SyncOptions): Promise<SyncResult> {
       reusedBytes: 0,
       resumed: [],
       resumedBytes: 0,
+      patched: [],
+      usedDeltaPack: pack !== undefined,
       damagedLocal: [],
       savedBytes: remote.root.totalSize,
       pruned: [],
@@ -282,7 +299,8 @@ export async function syncMirror(options: SyncOptions): Promise<SyncResult> {
     let newParts: string[];
     try {
       await prepareStaging(stagingRoot, remote.id);
-      const parts = await readParts(mirrorDir, stagedParts, source, remote, options, result);
+      if (pack !== undefined) await keepDeltaPack(stagingRoot, pack);
+      const parts = await readParts(mirrorDir, stagedParts, source, remote, pack?.pack, options, result);
       result.manifest = parts.manifest;
       newParts = parts.staged;
     } catch (error) {
@@ -353,7 +371,8 @@ export async function syncMirror(options: SyncOptions): Promise<SyncResult> {
         });
       }
 
-      await fetchFiles(source, remote, toFetch, tree, incoming, options, result);
+      const remaining = pack === undefined ? toFetch : await patchFiles(pack.pack, toFetch, candidates, tree, result);
+      await fetchFiles(source, remote, remaining, tree, incoming, options, result);
 
       await checkStagedTree(tree, manifest);
     } catch (error) {
@@ -448,6 +467,8 @@ function upToDateResult(source: MirrorSource, layout: SourceLayout, local: Local
     reusedBytes: 0,
     resumed: [],
     resumedBytes: 0,
+    patched: [],
+    usedDeltaPack: false,
     damagedLocal: [],
     savedBytes: local.manifest.totalSize,
     pruned: [],
@@ -464,14 +485,21 @@ async function readRemoteRoot(
   layout: SourceLayout,
   key: { pem: string; where: string },
   fingerprint: string,
+  patch?: { pack: FetchedPack; local: LocalVersion },
 ): Promise<RemoteVersion> {
   const where = `the manifest of version ${id} from ${source.label}`;
+  const signature = (await source.readSmall(signatureRef(id), MAX_SIGNATURE_BYTES))!;
+  // The root rebuilt from the one this mirror serves, when the pack has it: it must pass the same checks as a root
+  // fetched whole, and is fetched whole when it does not.
+  const rebuilt = patch && rebuildRoot(patch.pack.pack, patch.local.stored.manifestBytes, id);
+  if (rebuilt !== undefined && versionIdOf(rebuilt) === id && verifyManifestSignature(rebuilt, signature, key.pem, key.where)) {
+    return { id, layout, root: parseRoot(rebuilt, where), rootBytes: rebuilt, compressedRoot: undefined, signature };
+  }
   const compressedRoot = await source.readSmall(compressedManifestRef(id), MAX_ROOT_BYTES, { optional: true });
   const rootBytes =
     compressedRoot === undefined
       ? (await source.readSmall(manifestRef(id), MAX_ROOT_BYTES))!
       : decompress(compressedRoot, MAX_ROOT_BYTES, where);
-  const signature = (await source.readSmall(signatureRef(id), MAX_SIGNATURE_BYTES))!;
   if (!verifyManifestSignature(rootBytes, signature, key.pem, key.where)) {
     throw new MirrorError(
       `The manifest of version ${id} from ${source.label} is not signed by the trusted key (${fingerprint}). ` +
@@ -526,6 +554,7 @@ async function readParts(
   stagedParts: string,
   source: MirrorSource,
   remote: RemoteVersion,
+  pack: DeltaPack | undefined,
   options: SyncOptions,
   result: SyncResult,
 ): Promise<{ manifest: Manifest; staged: string[] }> {
@@ -540,7 +569,7 @@ async function readParts(
       files[index] = local;
       continue;
     }
-    const resumed = await readStagedPart(stagedParts, ref);
+    const resumed = (await readStagedPart(stagedParts, ref)) ?? (await patchPart(mirrorDir, stagedParts, pack, ref));
     if (resumed !== undefined) {
       files[index] = resumed;
       staged.add(ref.sha256);
@@ -562,6 +591,123 @@ async function readParts(
   });
   const manifest = assembleManifest(remote.root, files, `the manifest of version ${remote.id} from ${source.label}`);
   return { manifest, staged: refs.map((ref) => ref.sha256).filter((sha256) => staged.has(sha256)) };
+}
+
+/** A delta pack read from a source, with its bytes as received (kept in the staging area for a resumed sync). */
+interface FetchedPack {
+  pack: DeltaPack;
+  compressed: Buffer;
+}
+
+/**
+ * Reads the delta pack from the version this mirror serves to the one the source offers: from the staging area of an
+ * interrupted sync, else from the source. `undefined` when the source has none (a version too old, or a channel that
+ * makes none) or when it cannot be read: a sync then fetches what changed whole.
+ */
+async function readDeltaPack(
+  source: MirrorSource,
+  from: string,
+  to: string,
+  stagingRoot: string,
+  notice: (message: string) => void,
+): Promise<FetchedPack | undefined> {
+  const kept = join(stagingRoot, DELTAS_DIR, `${from}-${to}.gz`);
+  for (const read of [
+    () => readFile(kept).catch(() => undefined),
+    () => source.readSmall(deltaPackRef(from, to), MAX_PACK_BYTES, { optional: true }),
+  ]) {
+    const compressed = await read();
+    if (compressed === undefined) continue;
+    try {
+      return { pack: parseDeltaPack(compressed, from, to, MAX_PACK_BYTES), compressed };
+    } catch (error) {
+      if (!(error instanceof MirrorError)) throw error;
+      notice(`The delta pack from ${source.label} cannot be used (${error.message}); what changed is fetched whole.`);
+    }
+  }
+  return undefined;
+}
+
+async function keepDeltaPack(stagingRoot: string, fetched: FetchedPack): Promise<void> {
+  await mkdir(join(stagingRoot, DELTAS_DIR), { recursive: true });
+  await writeFileAtomic(join(stagingRoot, DELTAS_DIR, `${fetched.pack.from}-${fetched.pack.to}.gz`), fetched.compressed);
+}
+
+/** The new root rebuilt from the old one, when the pack has its delta and it applies; checked by the caller. */
+function rebuildRoot(pack: DeltaPack, oldRoot: Buffer, id: string): Buffer | undefined {
+  const entry = [...pack.entries.values()].find((item) => item.kind === 'root' && item.target.startsWith(id));
+  if (entry === undefined || entry.base !== sha256Hex(oldRoot)) return undefined;
+  try {
+    return applyDelta(oldRoot, entry.delta, MAX_ROOT_BYTES);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * A part rebuilt from a part this mirror holds and the pack's delta, checked against the root's hash and staged
+ * like a fetched one; `undefined` when the pack cannot give it.
+ */
+async function patchPart(
+  mirrorDir: string,
+  stagedParts: string,
+  pack: DeltaPack | undefined,
+  ref: PartRef,
+): Promise<ManifestFile[] | undefined> {
+  const entry = pack?.entries.get(ref.sha256);
+  if (entry === undefined || entry.kind !== 'part') return undefined;
+  try {
+    const base = decompress(await readFile(inMirror(mirrorDir, partRef(entry.base))), MAX_ROOT_BYTES, 'a local part');
+    if (sha256Hex(base) !== entry.base) return undefined;
+    const text = applyDelta(base, entry.delta, ref.size);
+    if (!partMatches(text, ref)) return undefined;
+    const files = parsePart(text, 'a part rebuilt from a delta');
+    await writeFileAtomic(join(stagedParts, `${ref.sha256}.json.gz`), compress(text));
+    return files;
+  } catch (error) {
+    if (error instanceof MirrorError || hasErrorCode(error, 'ENOENT')) return undefined;
+    throw error;
+  }
+}
+
+/**
+ * Rebuilds the files the pack has deltas for from their old versions on disk, each checked like a download (size and
+ * SHA-256 against the signed list) before it goes into the staging tree. Returns the files still to fetch.
+ */
+async function patchFiles(
+  pack: DeltaPack,
+  files: readonly ManifestFile[],
+  candidates: ReadonlyMap<string, string[]>,
+  tree: string,
+  result: SyncResult,
+): Promise<ManifestFile[]> {
+  const remaining: ManifestFile[] = [];
+  for (const file of files) {
+    const entry = pack.entries.get(file.sha256);
+    let done = false;
+    if (entry?.kind === 'file') {
+      for (const from of candidates.get(entry.base) ?? []) {
+        try {
+          const base = await readFile(from);
+          if (sha256Hex(base) !== entry.base) continue;
+          const bytes = applyDelta(base, entry.delta, file.size);
+          await writeVerified([bytes], diskPath(tree, file.path), file, 'rebuilt from a delta');
+          done = true;
+          break;
+        } catch (error) {
+          if (!(error instanceof MirrorError) && !hasErrorCode(error, 'ENOENT')) throw error;
+        }
+      }
+    }
+    if (done) {
+      result.fetched.push(file.path);
+      result.fetchedBytes += file.size;
+      result.patched.push(file.path);
+    } else {
+      remaining.push(file);
+    }
+  }
+  return remaining;
 }
 
 async function readStagedPart(stagedParts: string, ref: PartRef): Promise<ManifestFile[] | undefined> {
@@ -667,7 +813,7 @@ async function prepareStaging(stagingRoot: string, id: string): Promise<void> {
   await mkdir(stagingRoot, { recursive: true });
   const tree = join(stagingRoot, id);
   const others = (await readdir(stagingRoot)).filter(
-    (name) => name !== id && name !== INCOMING_DIR && name !== PARTS_DIR,
+    (name) => name !== id && name !== INCOMING_DIR && name !== PARTS_DIR && name !== DELTAS_DIR,
   );
   for (const name of others) {
     if (isVersionId(name) && !(await isFolder(tree))) await rename(join(stagingRoot, name), tree);

@@ -63,7 +63,7 @@ describe('channel: publishing', () => {
     // Only content version 1 did not have is added; the moved logo is not.
     expect(second.objectsWritten).toBe(changedInV2.length);
     expect(readFileSync(join(channel, 'LATEST'), 'utf8')).toBe(`${v2.versionId}\n`);
-    expect((await readdir(channel)).sort()).toEqual(['LATEST', 'README.txt', 'objects', 'parts', 'versions']);
+    expect((await readdir(channel)).sort()).toEqual(['LATEST', 'README.txt', 'deltas', 'objects', 'parts', 'versions']);
     for (const [path, content] of Object.entries(siteV2)) {
       const stored = gunzipSync(readFileSync(join(channel, objectRef(sha256(content)))));
       expect([path, stored.equals(Buffer.from(content))]).toEqual([path, true]);
@@ -120,28 +120,90 @@ describe('channel: syncing from it', () => {
     expect((await verifyMirror({ mirrorDir: mirror })).problems).toEqual([]);
   });
 
-  it('over a plain web server: one request for the pointer, and fewer bytes than the files, compressed', async () => {
+  it('over a plain web server: the pointer, one delta pack, the signature, then only what the pack cannot rebuild', async () => {
     const { channel, mirror } = await channelWithV1AndV2();
-    const { v2 } = await bundles();
+    const { v1, v2 } = await bundles();
     const server = await startStaticServer(channel);
     servers.push(server);
     const result = await syncMirror({ source: server.url, mirrorDir: mirror });
     const paths = server.served.map((answer) => `${answer.status} ${answer.path}`);
     expect(paths.slice(0, 3)).toEqual([
       '200 /LATEST',
-      `200 /versions/${v2.versionId}.manifest.json.gz`,
+      `200 /deltas/${v1.versionId}-${v2.versionId}.gz`,
       `200 /versions/${v2.versionId}.manifest.sig`,
     ]);
+    // Whatever the pack could not rebuild (new paths; pages this small gain nothing) came whole, compressed.
     const objects = paths.filter((path) => path.startsWith('200 /objects/')).sort();
-    expect(objects).toEqual(changedInV2.map((path) => `200 /${objectRef(sha256(siteV2[path]!))}`).sort());
+    const whole = changedInV2.filter((path) => !result.patched.includes(path));
+    expect(objects).toEqual(whole.map((path) => `200 /${objectRef(sha256(siteV2[path]!))}`).sort());
+    expect(result.fetched).toEqual(changedInV2);
     expect(result.receivedBytes).toBe(server.served.reduce((sum, answer) => sum + answer.bytes, 0));
-    // Text files travel compressed; the photo (random bytes) does not shrink.
-    const text = changedInV2.filter((path) => path.endsWith('.html') || path.endsWith('.js'));
-    const textObjects = server.served.filter((answer) =>
-      text.some((path) => answer.path === `/${objectRef(sha256(siteV2[path]!))}`),
-    );
-    expect(textObjects.reduce((sum, answer) => sum + answer.bytes, 0)).toBeLessThan(sizeOf(siteV2, text));
     expect((await verifyMirror({ mirrorDir: mirror })).problems).toEqual([]);
+  });
+
+  it('on a site of many files, rebuilds the root, the parts and the edited pages from deltas: nothing else moves', async () => {
+    const root = await temp.make();
+    const page = (index: number, words: string): string =>
+      `<!doctype html><html lang="fr"><head><title>Communiqué ${index}</title></head><body><main><h1>Communiqué ${index}</h1>` +
+      `<p>${words}</p>${'<p>Les équipes de terrain ont distribué des kits d’hygiène et de l’eau potable.</p>'.repeat(20)}</main></body></html>\n`;
+    const before: Record<string, string> = {};
+    for (let index = 0; index < 240; index++) before[`fr/communiques/${String(index).padStart(3, '0')}/index.html`] = page(index, 'Texte initial.');
+    const after = { ...before };
+    for (const index of [17, 120, 230]) after[`fr/communiques/${String(index).padStart(3, '0')}/index.html`] = page(index, 'Texte corrigé le lendemain.');
+    const older = await makeBundle(root, 'many-1', before, { ...fixtureVersions.v1 });
+    const newer = await makeBundle(root, 'many-2', after, { ...fixtureVersions.v2 });
+    const channel = join(root, 'channel');
+    await publishToChannel({ bundleDir: older.outDir, channelDir: channel });
+    await publishToChannel({ bundleDir: newer.outDir, channelDir: channel });
+    const mirror = await mirrorFromBundle(older.outDir, join(root, 'mirror'));
+    const server = await startStaticServer(channel);
+    servers.push(server);
+
+    const result = await syncMirror({ source: server.url, mirrorDir: mirror });
+    expect(server.served.map((answer) => answer.path)).toEqual([
+      '/LATEST',
+      `/deltas/${older.versionId}-${newer.versionId}.gz`,
+      `/versions/${newer.versionId}.manifest.sig`,
+    ]);
+    expect(result.patched.sort()).toEqual(['fr/communiques/017/index.html', 'fr/communiques/120/index.html', 'fr/communiques/230/index.html']);
+    expect(result.partsFetched).toBe(0);
+    // Three requests, a fraction of the three pages' size.
+    expect(result.receivedBytes).toBeLessThan(sizeOf(after, result.patched));
+    expect(await readCurrentId(mirror)).toBe(newer.versionId);
+    expect((await verifyMirror({ mirrorDir: mirror })).problems).toEqual([]);
+  }, 30_000); // hundreds of files written and flushed twice: slow on a busy disk
+
+  it('does without a delta pack that does not rebuild the signed content: what changed is fetched whole', async () => {
+    const { root, channel, mirror } = await channelWithV1AndV2();
+    const { v1, v2 } = await bundles();
+    const source = join(root, 'bad-deltas');
+    await cp(channel, source, { recursive: true });
+    // A pack whose every delta adds the wrong bytes: each result fails its hash, and the sync falls back.
+    const name = join(source, 'deltas', `${v1.versionId}-${v2.versionId}.gz`);
+    const text = gunzipSync(readFileSync(name));
+    const newline = text.indexOf(0x0a);
+    const body = Buffer.from(text.subarray(newline + 1)).fill(0x02);
+    await writeFile(name, gzipSync(Buffer.concat([text.subarray(0, newline + 1), body])));
+    const result = await syncMirror({ source, mirrorDir: mirror });
+    expect(result.patched).toEqual([]);
+    expect(result.fetched).toEqual(changedInV2);
+    expect(result.partsFetched).toBeGreaterThan(0);
+    expect(await readCurrentId(mirror)).toBe(v2.versionId);
+    expect((await verifyMirror({ mirrorDir: mirror })).problems).toEqual([]);
+  });
+
+  it('fetches whole what changed when no pack starts from this mirror\'s version', async () => {
+    const root = await temp.make();
+    const { v1, v2, v3 } = await bundles();
+    const channel = join(root, 'channel');
+    // Published with keep 1: no older version is kept, so no pack is made.
+    await publishToChannel({ bundleDir: v2.outDir, channelDir: channel, keep: 1 });
+    await publishToChannel({ bundleDir: v3.outDir, channelDir: channel, keep: 1 });
+    const mirror = await mirrorFromBundle(v1.outDir, join(root, 'mirror'));
+    const result = await syncMirror({ source: channel, mirrorDir: mirror });
+    expect(result.patched).toEqual([]);
+    expect(result.fetched).toEqual([...changedInV2, 'es/index.html'].sort());
+    expect(await readCurrentId(mirror)).toBe(v3.versionId);
   });
 
   it('starts a new mirror from a channel with at most 5 % more than the files (these are mostly incompressible)', async () => {
@@ -182,9 +244,10 @@ describe('channel: syncing from it', () => {
     const { v1 } = await bundles();
     const source = join(root, 'tampered-channel');
     await cp(channel, source, { recursive: true });
-    await writeFile(join(source, objectRef(sha256(siteV2['index.html']!))), gzipSync('<p>not the signed page</p>'));
+    // A page at a new path: no delta can rebuild it, so it is fetched from objects/.
+    await writeFile(join(source, objectRef(sha256(siteV2['fr/nouvelles/index.html']!))), gzipSync('<p>not the signed page</p>'));
     const error = await failureOf(syncMirror({ source, mirrorDir: mirror, concurrency: 1 }), FileMismatchError);
-    expect(error.path).toBe('index.html');
+    expect(error.path).toBe('fr/nouvelles/index.html');
     expect(error.message).toContain(`The mirror was not changed: it still serves version ${v1.versionId}.`);
     expect(await readCurrentId(mirror)).toBe(v1.versionId);
     expect((await verifyMirror({ mirrorDir: mirror })).problems).toEqual([]);

@@ -100,6 +100,8 @@ describe('progress: the closing report', () => {
       reusedBytes: 3_000_000,
       resumed: [],
       resumedBytes: 0,
+      patched: [],
+      usedDeltaPack: false,
       damagedLocal: [],
       savedBytes: 3_000_000,
       pruned: [],

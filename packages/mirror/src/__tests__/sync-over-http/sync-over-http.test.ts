@@ -60,8 +60,8 @@ describe("sync over HTTP from another office's server", () => {
     expect(server.requests.slice(0, 4)).toEqual([
       '/LATEST', // is it a channel? No: a short 404
       '/_mirror/CURRENT',
-      `/_mirror/versions/${v2}.manifest.json.gz`,
       `/_mirror/versions/${v2}.manifest.sig`,
+      `/_mirror/versions/${v2}.manifest.json.gz`,
     ]);
     const newParts = await partsOnlyIn(v2, v1);
     expect(newParts.length).toBeGreaterThan(0);

@@ -100,8 +100,8 @@ describe('tampered source: the manifest', () => {
     expect(server.requests).toEqual([
       '/LATEST',
       '/_mirror/CURRENT',
-      `/_mirror/versions/${v2}.manifest.json.gz`,
       `/_mirror/versions/${v2}.manifest.sig`,
+      `/_mirror/versions/${v2}.manifest.json.gz`,
     ]);
     await expectOldMirrorIntact(mirror, v1);
   });
