@@ -427,7 +427,7 @@ const COMMANDS: Record<Command, (values: Values, positionals: string[], context:
  *
  * @example
  * describeSync(result)
- * // ['Updated to version 8b1d0e2f3a4c5d6e (number 1764685840 of 2026-12-02 14:30 UTC).', '  3 of 120 files downloaded: 48.2 kB', …]
+ * // ['Updated to version 8b1d0e2f3a4c5d6e (number 1796221840 of 2026-12-02 14:30 UTC).', '  3 of 120 files downloaded: 48.2 kB', …]
  */
 export function describeSync(result: SyncResult): string[] {
   const version = versionLabel(result.versionId, result.manifest);

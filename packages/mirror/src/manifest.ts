@@ -108,7 +108,7 @@ export const PART_MAX_FILES = 4 * PART_TARGET_FILES;
  * else, so the same site gives the same manifest, byte for byte, on every machine.
  *
  * @example
- * createManifest([{ path: 'index.html', size: 5, sha256: '2cf2…' }], { version: 1764685840, created: '2026-12-02T14:30:40Z' })
+ * createManifest([{ path: 'index.html', size: 5, sha256: '2cf2…' }], { version: 1796221840, created: '2026-12-02T14:30:40Z' })
  */
 export function createManifest(files: readonly ManifestFile[], options: ManifestOptions): Manifest {
   const sorted = files.map((file) => ({ path: file.path, size: file.size, sha256: file.sha256 }));
@@ -202,7 +202,7 @@ export function serializePart(files: readonly ManifestFile[]): string {
  *
  * @example
  * const { rootBytes, parts } = encodeManifest(manifest);
- * // rootBytes: '{\n  "format": "iom-mirror-manifest",\n  "formatVersion": 2,\n  "version": 1764685840, …'
+ * // rootBytes: '{\n  "format": "iom-mirror-manifest",\n  "formatVersion": 2,\n  "version": 1796221840, …'
  */
 export function encodeManifest(manifest: Manifest): EncodedManifest {
   const parts = splitIntoParts(manifest.files).map((files): EncodedPart => {
@@ -480,7 +480,7 @@ function capitalize(text: string): string {
  * How messages name a version: its id, then its version number and date, and the build when known.
  *
  * @example
- * versionLabel('3f2a9c01d4e5b6a7', manifest) // 'version 3f2a9c01d4e5b6a7 (number 1764685840 of 2026-12-02 14:30 UTC, build 1a2b3c)'
+ * versionLabel('3f2a9c01d4e5b6a7', manifest) // 'version 3f2a9c01d4e5b6a7 (number 1796221840 of 2026-12-02 14:30 UTC, build 1a2b3c)'
  */
 export function versionLabel(id: string, manifest: Pick<Manifest, 'version' | 'created' | 'build'>): string {
   const details: string[] = [];

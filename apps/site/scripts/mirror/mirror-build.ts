@@ -171,7 +171,7 @@ export async function defaultBuildId(siteDir: string, contentDir: string): Promi
  * reproducible. The clock of the build is never used: the same site would give another bundle every time.
  *
  * @example
- * await bundleVersion({ contentDir: 'content' }) // { version: 1764685840, created: '2026-12-02T14:30:40Z', from: 'the time of the git commit' }
+ * await bundleVersion({ contentDir: 'content' }) // { version: 1796221840, created: '2026-12-02T14:30:40Z', from: 'the time of the git commit' }
  */
 export async function bundleVersion(options: {
   contentDir: string;

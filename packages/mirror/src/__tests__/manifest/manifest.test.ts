@@ -22,7 +22,7 @@ import { failureOf, makeBundle, sha256, siteV1, useTempDirs, writeSite } from '.
 
 const temp = useTempDirs();
 const hash = (text: string): string => sha256(text);
-const when = { version: 1_764_685_840, created: '2026-12-02T14:30:40Z' };
+const when = { version: 1_796_221_840, created: '2026-12-02T14:30:40Z' };
 /** A sorted list of `count` files named `<prefix>0000.html`, … */
 const manyFiles = (count: number, prefix = 'p'): ManifestFile[] =>
   Array.from({ length: count }, (_, index) => {
@@ -88,7 +88,7 @@ describe('manifest: making one', () => {
   it('records the version number and date it is given, build id and date, base and --meta only when given', () => {
     const plain = encodeManifest(createManifest([], when)).rootBytes.toString();
     expect(plain).toBe(
-      '{\n  "format": "iom-mirror-manifest",\n  "formatVersion": 2,\n  "version": 1764685840,\n' +
+      '{\n  "format": "iom-mirror-manifest",\n  "formatVersion": 2,\n  "version": 1796221840,\n' +
         '  "created": "2026-12-02T14:30:40Z",\n  "fileCount": 0,\n  "totalSize": 0,\n  "parts": []\n}\n',
     );
     const full = createManifest([], {
@@ -171,7 +171,7 @@ describe('manifest: reading one', () => {
   });
 
   it.each([
-    ['a root without version number', (text: string) => text.replace('"version": 1764685840', '"version": "1"'), '"version" is not a whole number'],
+    ['a root without version number', (text: string) => text.replace('"version": 1796221840', '"version": "1"'), '"version" is not a whole number'],
     ['a root with a bad part hash', (text: string) => text.replace(/"sha256":"[0-9a-f]{64}"/, '"sha256":"abc"'), 'parts[0].sha256'],
     ['a root that is not JSON', () => '{', 'is not valid JSON'],
   ])('refuses %s, saying what is wrong', (_name, damage, message) => {
