@@ -81,7 +81,7 @@ export interface BuildBundleResult {
  * @throws MirrorError listing every file that cannot go into a mirror, or any other plain-words problem.
  *
  * @example
- * await buildBundle({ siteDir: 'apps/site/dist', outDir: '/tmp/iom-mirror', privateKeyPem, version: 1764685840,
+ * await buildBundle({ siteDir: 'apps/site/dist', outDir: '/tmp/iom-mirror', privateKeyPem, version: 1796221840,
  *   created: '2026-12-02T14:30:40Z', buildId: '1a2b3c4d5e6f' })
  */
 export async function buildBundle(options: BuildBundleOptions): Promise<BuildBundleResult> {
@@ -290,13 +290,16 @@ To serve it to the office network (needs Node.js 20 or later, https://nodejs.org
 
   then, on any computer of the network, open one of the addresses it prints.
 
-To check that nothing is damaged:
+To check that nothing is damaged (and that the copy is not too old):
 
     node ${TOOL_DIR}/cli.js verify .
 
-To update it from a newer copy (a folder, or the address of another office's server):
+To update it from a newer copy (headquarters' update address, a folder, or the
+address of another office's server):
 
-    node ${TOOL_DIR}/cli.js sync <folder or http://address:8080/> .
+    node ${TOOL_DIR}/cli.js sync <https://address/ or folder or http://address:8080/> .
+
+An update never goes back to an older version unless you add --allow-downgrade.
 
 Run these commands from this folder. Every update is checked against the key
 that signed this copy; its fingerprint is:
