@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { createReadStream, createWriteStream, existsSync } from 'node:fs';
-import { mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, open, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { createGzip, gunzipSync } from 'node:zlib';
@@ -9,7 +9,9 @@ import { decompress } from './compressed.ts';
 import { deltaPackRef, encodeDeltaPack } from './delta-pack.ts';
 import type { DeltaPair } from './delta-pack.ts';
 import { MirrorError, explainSystemError, hasErrorCode } from './mirror-error.ts';
+import { acquireMirrorLock } from './mirror-lock.ts';
 import {
+  LOCK_FILE,
   PARTS_DIR,
   VERSIONS_DIR,
   inMirror,
@@ -57,7 +59,7 @@ export interface PublishOptions {
   publicKeyFile?: string | undefined;
   /** How many versions the channel keeps, the new one included (older ones are pruned). Default 3. */
   keep?: number | undefined;
-  /** Called with the number of files published so far. */
+  /** Called as site files are added to `objects/`: how many of the version's files were handled, of how many. */
   onProgress?: ((done: number, total: number) => void) | undefined;
 }
 
@@ -117,6 +119,26 @@ export async function publishToChannel(options: PublishOptions): Promise<Publish
       'Publish only bundles signed with headquarters\' key.',
     );
   }
+  // Two publications at once (two CI jobs) would each prune what the other just added.
+  await mkdir(channelDir, { recursive: true });
+  const release = await acquireMirrorLock(channelDir, 'publish');
+  try {
+    return await publishLocked(bundleDir, channelDir, keep, key, stored, options);
+  } finally {
+    await release();
+  }
+}
+
+async function publishLocked(
+  bundleDir: string,
+  channelDir: string,
+  keep: number,
+  key: { pem: string; where: string },
+  stored: StoredVersion,
+  options: PublishOptions,
+): Promise<PublishResult> {
+  const id = stored.id;
+  const root = stored.root!;
   const result: PublishResult = {
     channelDir,
     versionId: id,
@@ -138,9 +160,9 @@ export async function publishToChannel(options: PublishOptions): Promise<Publish
     }
     if (latest.id === id) return { ...result, status: 'already' };
     const newest = latest.root!.version!;
-    if (stored.root.version! <= newest) {
+    if (root.version! <= newest) {
       throw new MirrorError(
-        `The channel already offers ${versionLabel(latest.id, latest.root!)}; ${versionLabel(id, stored.root)} is not ` +
+        `The channel already offers ${versionLabel(latest.id, latest.root!)}; ${versionLabel(id, root)} is not ` +
           'newer, and field offices would refuse it.',
         'Build the bundle from a later commit, or give it a higher --version (and a later --created).',
       );
@@ -152,7 +174,7 @@ export async function publishToChannel(options: PublishOptions): Promise<Publish
     await mkdir(join(channelDir, PARTS_DIR), { recursive: true });
     await writeObjects(bundleDir, channelDir, stored, options, result);
     const parts = [];
-    for (const ref of stored.root.parts) {
+    for (const ref of root.parts) {
       if (existsSync(inMirror(channelDir, partRef(ref.sha256)))) continue;
       parts.push({ sha256: ref.sha256, compressed: await readFile(inMirror(bundleDir, partRef(ref.sha256))) });
     }
@@ -256,7 +278,8 @@ async function readChannelLatest(channelDir: string): Promise<StoredRoot | undef
   } catch (error) {
     if (hasErrorCode(error, 'ENOENT', 'ENOTDIR')) {
       const names = await readdir(channelDir).catch(() => [] as string[]);
-      if (names.length > 0 && !names.every((name) => [VERSIONS_DIR, PARTS_DIR, OBJECTS_DIR, DELTAS_DIR, README_FILE].includes(name))) {
+      const known = [VERSIONS_DIR, PARTS_DIR, OBJECTS_DIR, DELTAS_DIR, README_FILE, LOCK_FILE];
+      if (names.length > 0 && !names.every((name) => known.includes(name))) {
         throw new MirrorError(
           `${channelDir} is not a channel (it has no ${CHANNEL_POINTER} file) and is not empty.`,
           'Give the folder of an existing channel, or a new or empty folder to start one.',
@@ -305,11 +328,16 @@ async function writeObjects(
         `Run "mirror verify ${bundleDir}", and make the bundle again.`,
       );
     }
-    const compressed = await readFile(temporary);
-    await rm(temporary, { force: true });
-    await writeFileAtomic(target, compressed);
+    // Flushed before it takes its name: a name in objects/ always holds the whole file.
+    const handle = await open(temporary, 'r+');
+    try {
+      await handle.sync();
+      result.objectBytes += (await handle.stat()).size;
+    } finally {
+      await handle.close();
+    }
+    await rename(temporary, target);
     result.objectsWritten++;
-    result.objectBytes += compressed.length;
     options.onProgress?.(done, files.length);
   }
   options.onProgress?.(files.length, files.length);

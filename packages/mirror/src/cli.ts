@@ -345,16 +345,24 @@ const COMMANDS: Record<Command, (values: Values, positionals: string[], context:
     return EXIT_OK;
   },
 
-  async publish(values, positionals, { say }) {
+  async publish(values, positionals, { say, io }) {
     if (positionals.length !== 2)
       throw new UsageError('Give the bundle and the channel folder: mirror publish <bundle-dir> <channel-dir>.');
     const [bundleDir, channelDir] = positionals as [string, string];
-    const result = await publishToChannel({
-      bundleDir,
-      channelDir,
-      publicKeyFile: values['public-key'] as string | undefined,
-      keep: integer(values.keep as string | undefined, 'keep', DEFAULT_CHANNEL_KEEP, 1, 1000),
-    });
+    const reporter = createProgressReporter(io.stderr);
+    let result;
+    try {
+      result = await publishToChannel({
+        bundleDir,
+        channelDir,
+        publicKeyFile: values['public-key'] as string | undefined,
+        keep: integer(values.keep as string | undefined, 'keep', DEFAULT_CHANNEL_KEEP, 1, 1000),
+        onProgress: (done, total) =>
+          reporter.update({ phase: 'publishing', filesDone: done, filesTotal: total, bytesDone: 0, bytesTotal: 0 }),
+      });
+    } finally {
+      reporter.finish();
+    }
     const version = versionLabel(result.versionId, result.manifest);
     if (result.status === 'already') {
       say(`The channel ${result.channelDir} already offers ${version}.`);

@@ -2,9 +2,10 @@
 export interface SyncProgress {
   /**
    * `metadata`: the parts of the file list being read (`filesDone` counts parts); `checking`: local files being hashed
-   * for reuse; `fetching`: changed files being downloaded or copied.
+   * for reuse; `fetching`: changed files being downloaded or copied; `publishing`: a bundle's files being added to a
+   * channel.
    */
-  phase: 'metadata' | 'checking' | 'fetching';
+  phase: 'metadata' | 'checking' | 'fetching' | 'publishing';
   filesDone: number;
   filesTotal: number;
   bytesDone: number;
@@ -41,6 +42,7 @@ export function formatSyncProgress(progress: SyncProgress, verb = 'Downloading')
   const files = `${progress.filesDone}/${progress.filesTotal} files`;
   if (progress.phase === 'metadata') return `Reading the file list: ${progress.filesDone}/${progress.filesTotal} parts`;
   if (progress.phase === 'checking') return `Checking local files: ${files}`;
+  if (progress.phase === 'publishing') return `Adding to the channel: ${files}`;
   const percent = progress.bytesTotal === 0 ? 100 : Math.floor((progress.bytesDone / progress.bytesTotal) * 100);
   return `${verb}: ${files}, ${formatBytes(progress.bytesDone)} of ${formatBytes(progress.bytesTotal)} (${percent}%)`;
 }
