@@ -5,6 +5,7 @@ import * as nodeModule from 'node:module';
 import { basename, dirname, join, relative, resolve, isAbsolute } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { FileMismatchError, MirrorError, explainSystemError, hasErrorCode } from './mirror-error.ts';
+import { compress } from './compressed.ts';
 import {
   README_FILE,
   TOOL_DIR,
@@ -12,16 +13,16 @@ import {
   VERSIONS_DIR,
   inMirror,
   isFolder,
-  manifestRef,
-  signatureRef,
   switchCurrent,
   versionFolderRef,
+  writeVersionMetadata,
 } from './mirror-layout.ts';
-import { createManifest, serializeManifest, versionIdOf } from './manifest.ts';
+import { createManifest, encodeManifest, versionIdOf } from './manifest.ts';
 import type { Manifest, ManifestFile } from './manifest.ts';
-import { normalizeBase, SYNC_PREFIX } from './server.ts';
+import { normalizeBase } from './server.ts';
 import { isTestKey, keyFingerprint, publicKeyFromPrivateKey, signManifest } from './signature.ts';
 import { diskPath, hashFile, walkFolder, writeVerified } from './site-files.ts';
+import { SYNC_PREFIX } from './sync-source.ts';
 import { caseCollisions, sitePathProblem } from './site-path.ts';
 
 /** What `buildBundle` needs. */
@@ -34,6 +35,13 @@ export interface BuildBundleOptions {
   privateKeyPem: string;
   /** How to name the key in messages, e.g. `the file "/secure/mirror-private-key.pem"`. */
   privateKeyWhere?: string | undefined;
+  /**
+   * The bundle's version number: it must be higher than that of every bundle sent before, because a sync refuses to
+   * go to a lower one. Derive it from the source (the git commit's time), never from the clock of the build.
+   */
+  version: number;
+  /** When the content was made (ISO 8601): `mirror verify` warns when a mirror's content gets older than it should. */
+  created: string;
   /** Recorded in the manifest; pass the site build's own id and date, never "now", to keep bundles reproducible. */
   buildId?: string | undefined;
   buildDate?: string | undefined;
@@ -52,8 +60,10 @@ export interface BuildBundleResult {
   outDir: string;
   versionId: string;
   manifest: Manifest;
-  /** The exact manifest bytes that were signed. */
+  /** The exact bytes of the root that were signed. */
   manifestBytes: Buffer;
+  /** How many parts the file list was split into. */
+  partCount: number;
   /** The signature file's content. */
   signature: string;
   /** Fingerprint of the public key that verifies the bundle. */
@@ -66,12 +76,13 @@ export interface BuildBundleResult {
  * and synced. The bundle is assembled next to `outDir` and renamed into place at the end: a failed build leaves
  * nothing half-made behind.
  *
- * The same site, options and key give a byte-identical manifest and signature (Ed25519 is deterministic).
+ * The same site, options and key give a byte-identical root, parts and signature (Ed25519 is deterministic).
  *
  * @throws MirrorError listing every file that cannot go into a mirror, or any other plain-words problem.
  *
  * @example
- * await buildBundle({ siteDir: 'apps/site/dist', outDir: '/tmp/iom-mirror', privateKeyPem, buildId: '2024-06-01.1' })
+ * await buildBundle({ siteDir: 'apps/site/dist', outDir: '/tmp/iom-mirror', privateKeyPem, version: 1796221840,
+ *   created: '2026-12-02T14:30:40Z', buildId: '1a2b3c4d5e6f' })
  */
 export async function buildBundle(options: BuildBundleOptions): Promise<BuildBundleResult> {
   const siteDir = resolve(options.siteDir);
@@ -102,12 +113,14 @@ export async function buildBundle(options: BuildBundleOptions): Promise<BuildBun
 
   const files = await scanSite(siteDir);
   const manifest = createManifest(files, {
+    version: options.version,
+    created: options.created,
     buildId: options.buildId,
     buildDate: options.buildDate,
     base,
     meta: options.meta,
   });
-  const manifestBytes = Buffer.from(serializeManifest(manifest), 'utf8');
+  const { rootBytes: manifestBytes, parts } = encodeManifest(manifest);
   const signature = signManifest(manifestBytes, options.privateKeyPem, options.privateKeyWhere);
   const versionId = versionIdOf(manifestBytes);
 
@@ -116,8 +129,11 @@ export async function buildBundle(options: BuildBundleOptions): Promise<BuildBun
     await mkdir(inMirror(work, versionFolderRef(versionId)), { recursive: true });
     const versionDir = inMirror(work, versionFolderRef(versionId));
     for (const file of manifest.files) await copySiteFile(siteDir, versionDir, file);
-    await writeFile(inMirror(work, manifestRef(versionId)), manifestBytes);
-    await writeFile(inMirror(work, signatureRef(versionId)), signature);
+    await writeVersionMetadata(work, versionId, {
+      rootBytes: manifestBytes,
+      signature,
+      parts: parts.map((part) => ({ sha256: part.sha256, compressed: compress(part.text) })),
+    });
     await writeFile(join(work, TRUSTED_KEY_FILE), publicKeyPem);
     await switchCurrent(work, versionId, manifest);
     if (options.includeTool ?? true) {
@@ -131,7 +147,7 @@ export async function buildBundle(options: BuildBundleOptions): Promise<BuildBun
     await rm(work, { recursive: true, force: true });
     throw explainSystemError(error, `writing the bundle next to ${outDir}`);
   }
-  return { outDir, versionId, manifest, manifestBytes, signature, fingerprint };
+  return { outDir, versionId, manifest, manifestBytes, partCount: parts.length, signature, fingerprint };
 }
 
 /**
@@ -274,13 +290,16 @@ To serve it to the office network (needs Node.js 20 or later, https://nodejs.org
 
   then, on any computer of the network, open one of the addresses it prints.
 
-To check that nothing is damaged:
+To check that nothing is damaged (and that the copy is not too old):
 
     node ${TOOL_DIR}/cli.js verify .
 
-To update it from a newer copy (a folder, or the address of another office's server):
+To update it from a newer copy (headquarters' update address, a folder, or the
+address of another office's server):
 
-    node ${TOOL_DIR}/cli.js sync <folder or http://address:8080/> .
+    node ${TOOL_DIR}/cli.js sync <https://address/ or folder or http://address:8080/> .
+
+An update never goes back to an older version unless you add --allow-downgrade.
 
 Run these commands from this folder. Every update is checked against the key
 that signed this copy; its fingerprint is:

@@ -5,9 +5,11 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { ParseArgsConfig } from 'node:util';
 import { buildBundle } from './bundle.ts';
+import { DEFAULT_CHANNEL_KEEP, publishToChannel } from './channel.ts';
 import { writeKeyPair } from './keygen.ts';
 import { MirrorError, hasErrorCode } from './mirror-error.ts';
 import { readCurrentId, readStoredVersion, readTrustedKey } from './mirror-layout.ts';
+import { versionLabel } from './manifest.ts';
 import { createProgressReporter, formatBytes } from './progress.ts';
 import type { ProgressStream } from './progress.ts';
 import { rollbackMirror } from './rollback.ts';
@@ -15,7 +17,7 @@ import { createMirrorServer, lanUrls, normalizeBase } from './server.ts';
 import { isTestKey, keyFingerprint, verifyManifestSignature } from './signature.ts';
 import { syncMirror } from './sync.ts';
 import type { SyncResult } from './sync.ts';
-import { formatVerifyReport, verifyMirror } from './verify.ts';
+import { DEFAULT_MAX_AGE_DAYS, formatVerifyReport, verifyMirror } from './verify.ts';
 
 /** Exit codes: 0 done, 1 the command failed or found problems, 2 the command line is wrong. */
 export const EXIT_OK = 0;
@@ -40,6 +42,7 @@ Commands:
   build     make a signed mirror bundle from a built site
   keygen    make a new signing key pair (keep it outside the repository)
   serve     serve a mirror on the local network
+  publish   add a bundle's version to a channel folder, for syncs over the internet
   sync      update a mirror from a newer one (folder or http address)
   verify    check a mirror against its signed manifest
   rollback  go back to the version kept by the last sync
@@ -49,15 +52,20 @@ Exit codes: 0 done, 1 failed or problems found, 2 wrong command line.`,
 
   build: `Usage: mirror build --site <built-site-dir> --out <new-dir> --private-key <file> [options]
 
-Makes a mirror bundle: the site files under versions/<id>/, a manifest listing every file with
-its size and SHA-256, an Ed25519 signature of it, the public key that verifies it, an index.html
-to open from disk, and a copy of this tool (serve, verify, sync) as plain JavaScript.
+Makes a mirror bundle: the site files under versions/<id>/, a signed root naming the parts of
+the file list (each file's size and SHA-256), an Ed25519 signature of the root, the public key
+that verifies it, an index.html to open from disk, and a copy of this tool (serve, verify, sync)
+as plain JavaScript.
 
 Options:
   --site <dir>          the built site (for example apps/site/dist)
   --out <dir>           where to write the bundle; must not exist yet, or be empty
   --private-key <file>  the signing key made by "mirror keygen"; or set MIRROR_PRIVATE_KEY
                         to the key's PEM text (for CI secrets)
+  --version <n>         the version number: a whole number higher than that of any bundle sent
+                        before (syncs refuse to go down); pnpm mirror uses the commit's time
+  --created <time>      when the content was made, e.g. 2026-12-02T14:30:40Z (verify warns
+                        when a mirror gets old); pnpm mirror uses the commit's time
   --build-id <text>     recorded in the manifest (use the site build's id, not the time)
   --build-date <text>   recorded in the manifest (use the site build's date, not "now")
   --base <path>         the URL sub-path the site was built for, e.g. /iom/ (serve's default)
@@ -83,28 +91,48 @@ Options:
   --public-key <f>   key to check the manifest signature with at start (default: the mirror's)
   --log              print one line per request`,
 
+  publish: `Usage: mirror publish <bundle-dir> <channel-dir> [--keep <n>] [--public-key <file>]
+
+Adds the version a bundle holds to a channel folder, which field offices sync from over thin
+links: put the channel folder on any web server, or upload it (rsync, aws s3 sync: only new
+files are sent). Site files are stored once, compressed, under their SHA-256; LATEST, the only
+file ever replaced, is written last. Refuses a version that is not newer than the channel's, or
+signed with another key than its versions.
+
+Options:
+  --keep <n>           versions the channel keeps, the new one included (default ${DEFAULT_CHANNEL_KEEP});
+                       an office still syncing to an older one can finish
+  --public-key <file>  the key the version must be signed with (default: the bundle's)`,
+
   sync: `Usage: mirror sync <source> <mirror-dir> [options]
 
-Updates a mirror from a newer one. <source> is a folder (a bundle, another mirror, a USB stick)
-or the http(s) address of another "mirror serve". The signature is checked with the trusted key
-before anything is used; only changed files are fetched, each checked as it arrives; the new
-version is switched in at once at the end. If the sync fails or is stopped, the mirror keeps
-serving its old version, and the next sync resumes where this one stopped.
+Updates a mirror from a newer one. <source> is a folder (a bundle, another mirror, a channel, a
+USB stick) or an http(s) address: a channel or a bundle on any web server, or another office's
+"mirror serve". The signature is checked with the trusted key before anything is used; a version
+number lower than the mirror's is refused; only changed parts of the file list and changed files
+are fetched, each checked as it arrives; the new version is switched in at once at the end. If
+the sync fails or is stopped, the mirror keeps serving its old version, and the next sync resumes
+where this one stopped.
 
 Options:
   --public-key <file>  the key to trust (default: trusted-public-key.pem in the mirror;
                        required to start a new mirror in an empty folder)
+  --allow-downgrade    accept an older version (or the same number with other content),
+                       when headquarters asks you to go back to it
   --repair             when the mirror already has the source's version, check every file
                        and fetch the damaged or missing ones
   --concurrency <n>    files downloaded at once (default 4)
   --copy               copy unchanged files instead of hard-linking them
   --timeout <seconds>  give up when an http source sends nothing for this long (default 60)`,
 
-  verify: `Usage: mirror verify <mirror-dir> [--public-key <file>]
+  verify: `Usage: mirror verify <mirror-dir> [--public-key <file>] [--max-age <days>]
 
-Checks the current version against its signed manifest: the signature, then every file's size
-and SHA-256, then files that should not be there. Lists every damaged, missing or extra file.
-Exits with 1 when anything is wrong.`,
+Checks the current version against its signed manifest: the signature, the parts of the file
+list, then every file's size and SHA-256, then files that should not be there. Lists every
+damaged, missing or extra file. Exits with 1 when anything is wrong.
+
+Warns (exit code 0) when the content was made more than --max-age days ago (default ${DEFAULT_MAX_AGE_DAYS};
+0 never warns): updates may have stopped reaching this mirror.`,
 
   rollback: `Usage: mirror rollback <mirror-dir> [--to <version-id>] [--public-key <file>]
 
@@ -116,6 +144,8 @@ const OPTIONS = {
     site: { type: 'string' },
     out: { type: 'string' },
     'private-key': { type: 'string' },
+    version: { type: 'string' },
+    created: { type: 'string' },
     'build-id': { type: 'string' },
     'build-date': { type: 'string' },
     base: { type: 'string' },
@@ -131,14 +161,16 @@ const OPTIONS = {
     'public-key': { type: 'string' },
     log: { type: 'boolean' },
   },
+  publish: { keep: { type: 'string' }, 'public-key': { type: 'string' } },
   sync: {
     'public-key': { type: 'string' },
+    'allow-downgrade': { type: 'boolean' },
     repair: { type: 'boolean' },
     concurrency: { type: 'string' },
     copy: { type: 'boolean' },
     timeout: { type: 'string' },
   },
-  verify: { 'public-key': { type: 'string' } },
+  verify: { 'public-key': { type: 'string' }, 'max-age': { type: 'string' } },
   rollback: { 'public-key': { type: 'string' }, to: { type: 'string' } },
 } satisfies Record<string, NonNullable<ParseArgsConfig['options']>>;
 
@@ -204,6 +236,8 @@ const COMMANDS: Record<Command, (values: Values, positionals: string[], context:
     noPositionals(positionals);
     const site = required(values, 'site');
     const out = required(values, 'out');
+    const version = integer(required(values, 'version'), 'version', 0, 1, Number.MAX_SAFE_INTEGER);
+    const created = required(values, 'created');
     const key = await readPrivateKey(values);
     const meta: Record<string, string> = {};
     for (const pair of (values.meta as string[] | undefined) ?? []) {
@@ -216,6 +250,8 @@ const COMMANDS: Record<Command, (values: Values, positionals: string[], context:
       outDir: out,
       privateKeyPem: key.pem,
       privateKeyWhere: key.where,
+      version,
+      created,
       buildId: values['build-id'] as string | undefined,
       buildDate: values['build-date'] as string | undefined,
       base: values.base as string | undefined,
@@ -225,10 +261,9 @@ const COMMANDS: Record<Command, (values: Values, positionals: string[], context:
     });
     if (values['allow-test-key'] === true)
       warn('Warning: this bundle is signed with the TEST key; use it for tests only.');
-    const build = result.manifest.build?.id ?? result.manifest.build?.date;
     say(`Bundle written to ${result.outDir}`);
     say(
-      `  version ${result.versionId}${build === undefined ? '' : ` (build ${build})`}: ${result.manifest.fileCount} files, ${formatBytes(result.manifest.totalSize)}`,
+      `  ${versionLabel(result.versionId, result.manifest)}: ${result.manifest.fileCount} files, ${formatBytes(result.manifest.totalSize)}`,
     );
     say(`  signed by the key with fingerprint ${result.fingerprint}`);
     return EXIT_OK;
@@ -295,8 +330,7 @@ const COMMANDS: Record<Command, (values: Values, positionals: string[], context:
     });
     const address = server.address();
     const actualPort = typeof address === 'object' && address !== null ? address.port : port;
-    const build = stored.manifest.build?.id ?? stored.manifest.build?.date;
-    say(`Serving ${mirrorDir}, version ${id}${build === undefined ? '' : ` (build ${build})`}.`);
+    say(`Serving ${mirrorDir}, ${versionLabel(id, stored.manifest)}.`);
     say('Open one of these addresses:');
     for (const url of lanUrls(host, actualPort, base)) say(`  ${url}`);
     say('Press Ctrl+C to stop.');
@@ -308,6 +342,37 @@ const COMMANDS: Record<Command, (values: Values, positionals: string[], context:
       process.once('SIGINT', stop);
       process.once('SIGTERM', stop);
     });
+    return EXIT_OK;
+  },
+
+  async publish(values, positionals, { say, io }) {
+    if (positionals.length !== 2)
+      throw new UsageError('Give the bundle and the channel folder: mirror publish <bundle-dir> <channel-dir>.');
+    const [bundleDir, channelDir] = positionals as [string, string];
+    const reporter = createProgressReporter(io.stderr);
+    let result;
+    try {
+      result = await publishToChannel({
+        bundleDir,
+        channelDir,
+        publicKeyFile: values['public-key'] as string | undefined,
+        keep: integer(values.keep as string | undefined, 'keep', DEFAULT_CHANNEL_KEEP, 1, 1000),
+        onProgress: (done, total) =>
+          reporter.update({ phase: 'publishing', filesDone: done, filesTotal: total, bytesDone: 0, bytesTotal: 0 }),
+      });
+    } finally {
+      reporter.finish();
+    }
+    const version = versionLabel(result.versionId, result.manifest);
+    if (result.status === 'already') {
+      say(`The channel ${result.channelDir} already offers ${version}.`);
+      return EXIT_OK;
+    }
+    say(`Published ${version} to ${result.channelDir}.`);
+    say(`  ${files(result.objectsWritten)} added (${formatBytes(result.objectBytes)} compressed); the others were there.`);
+    if (result.pruned.length > 0) say(`  Versions removed from the channel: ${result.pruned.join(', ')}.`);
+    say('Put the channel folder on the web server (or upload what is new), then field offices run, in their mirror:');
+    say('  node mirror-tool/cli.js sync <web address of the channel folder> .');
     return EXIT_OK;
   },
 
@@ -323,6 +388,7 @@ const COMMANDS: Record<Command, (values: Values, positionals: string[], context:
         source,
         mirrorDir,
         publicKeyFile: values['public-key'] as string | undefined,
+        allowDowngrade: values['allow-downgrade'] === true,
         repair: values.repair === true,
         concurrency: integer(values.concurrency as string | undefined, 'concurrency', 4, 1, 64),
         preferHardLinks: values.copy !== true,
@@ -344,6 +410,7 @@ const COMMANDS: Record<Command, (values: Values, positionals: string[], context:
     const report = await verifyMirror({
       mirrorDir: onePositional(positionals, '<mirror-dir>'),
       publicKeyFile: values['public-key'] as string | undefined,
+      maxAgeDays: integer(values['max-age'] as string | undefined, 'max-age', DEFAULT_MAX_AGE_DAYS, 0, 36_500),
     });
     say(formatVerifyReport(report));
     return report.problems.length === 0 ? EXIT_OK : EXIT_FAILED;
@@ -363,35 +430,42 @@ const COMMANDS: Record<Command, (values: Values, positionals: string[], context:
 };
 
 /**
- * The closing report of a sync, in plain words: what was fetched, what was reused, and the bytes saved compared to
- * a full copy.
+ * The closing report of a sync, in plain words: what was fetched, what was reused, and what crossed the link
+ * compared to a full copy.
  *
  * @example
  * describeSync(result)
- * // ['Updated to version 8b1d0e2f3a4c5d6e (build 2024-06-02).', '  3 of 120 files downloaded: 48.2 kB', …]
+ * // ['Updated to version 8b1d0e2f3a4c5d6e (number 1796221840 of 2026-12-02 14:30 UTC).', '  3 of 120 files downloaded: 48.2 kB', …]
  */
 export function describeSync(result: SyncResult): string[] {
-  const build = result.manifest.build?.id ?? result.manifest.build?.date;
-  const version = `version ${result.versionId}${build === undefined ? '' : ` (build ${build})`}`;
+  const version = versionLabel(result.versionId, result.manifest);
   const fetchedVerb = result.sourceKind === 'http' ? 'downloaded' : 'copied from the source';
-  const total = result.manifest.fileCount;
   const lines: string[] = [];
   if (result.status === 'up-to-date') return [`Already up to date: ${version}.`];
   lines.push(result.status === 'repaired' ? `Repaired ${version}.` : `Updated to ${version}.`);
   lines.push(
-    `  ${result.fetched.length} of ${files(total)} ${fetchedVerb}: ${formatBytes(result.fetchedBytes)} (${result.fetchedBytes} bytes)`,
+    `  ${result.fetched.length} of ${files(result.manifest.fileCount)} ${fetchedVerb}: ${formatBytes(result.fetchedBytes)} (${result.fetchedBytes} bytes)`,
   );
+  if (result.patched.length > 0) {
+    lines.push(`    (${result.patched.length} of them rebuilt from their old versions here, with deltas: only the changes were sent)`);
+  }
   if (result.reused.length > 0) lines.push(`  ${files(result.reused.length)} reused from this mirror`);
   if (result.resumed.length > 0)
     lines.push(`  ${files(result.resumed.length)} kept from the interrupted previous sync`);
   if (result.damagedLocal.length > 0) {
     lines.push(`  ${files(result.damagedLocal.length)} found damaged and replaced: ${result.damagedLocal.join(', ')}`);
   }
-  const percent =
-    result.manifest.totalSize === 0 ? 100 : Math.round((result.savedBytes / result.manifest.totalSize) * 100);
   lines.push(
-    `  A full copy is ${formatBytes(result.manifest.totalSize)}: ${formatBytes(result.savedBytes)} saved (${percent}%), ` +
-      `plus ${formatBytes(result.manifestBytes)} of manifest and signature.`,
+    `  File list: ${result.partsFetched} of ${result.partCount} part${result.partCount === 1 ? '' : 's'} fetched, ` +
+      `${formatBytes(result.metadataBytes)} with the signed root${result.usedDeltaPack ? ' and the delta pack' : ''}.`,
+  );
+  const received = result.receivedBytes;
+  const total = result.manifest.totalSize;
+  const saved = Math.max(0, total - received);
+  lines.push(
+    `  In all ${formatBytes(received)} (${received} bytes) ${result.sourceKind === 'http' ? 'downloaded' : 'read from the source'}, ` +
+      `file list included; a full copy is ${formatBytes(total)}: ${formatBytes(saved)} saved ` +
+      `(${total === 0 ? 0 : Math.round((saved / total) * 100)}%).`,
   );
   if (result.status === 'updated' && result.previousId !== undefined) {
     lines.push(`  The previous version ${result.previousId} is kept: "mirror rollback" goes back to it.`);

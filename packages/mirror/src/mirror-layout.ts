@@ -1,10 +1,21 @@
 import { existsSync } from 'node:fs';
-import { readFile, readdir, stat } from 'node:fs/promises';
+import { mkdir, readFile, readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { writeFileAtomic } from './atomic-write.ts';
+import { compress, decompress } from './compressed.ts';
 import { MirrorError, hasErrorCode } from './mirror-error.ts';
-import { isVersionId, parseManifest, versionIdOf } from './manifest.ts';
-import type { Manifest } from './manifest.ts';
+import {
+  LEGACY_FORMAT_VERSION,
+  assembleManifest,
+  isVersionId,
+  manifestFormatOf,
+  parseLegacyManifest,
+  parsePart,
+  parseRoot,
+  partMatches,
+  versionIdOf,
+} from './manifest.ts';
+import type { EncodedPart, Manifest, ManifestFile, PartRef, Root } from './manifest.ts';
 
 /*
  * The layout of a mirror folder (a bundle made by `mirror build` is a mirror folder with one version):
@@ -12,9 +23,11 @@ import type { Manifest } from './manifest.ts';
  *   CURRENT                          the id of the version being served, one line; replaced atomically
  *   index.html                       opens versions/<CURRENT>/index.html from disk (file://); replaced atomically
  *   trusted-public-key.pem           the key manifests must be signed with; sync never changes it
- *   versions/<id>/…                  the site files of one version, exactly as listed in its manifest
- *   versions/<id>.manifest.json      that version's manifest (its SHA-256 gives <id>)
- *   versions/<id>.manifest.sig       Ed25519 signature over the manifest's exact bytes, base64
+ *   versions/<id>/…                  the site files of one version, exactly as its parts list them
+ *   versions/<id>.manifest.json      that version's signed root, naming its parts (its SHA-256 gives <id>)
+ *   versions/<id>.manifest.json.gz   the same bytes compressed, for sync clients
+ *   versions/<id>.manifest.sig       Ed25519 signature over the root's exact bytes, base64
+ *   parts/<sha256>.json.gz           the parts of the file lists, named by the SHA-256 of their text; shared by versions
  *   staging/                         work area of a sync in progress (or interrupted); never served
  *   sync.lock                        present while a sync or rollback runs
  *   mirror-tool/                     this tool as plain JavaScript, so the bundle alone + Node is enough
@@ -27,6 +40,7 @@ export const CURRENT_FILE = 'CURRENT';
 export const INDEX_FILE = 'index.html';
 export const TRUSTED_KEY_FILE = 'trusted-public-key.pem';
 export const VERSIONS_DIR = 'versions';
+export const PARTS_DIR = 'parts';
 export const STAGING_DIR = 'staging';
 export const LOCK_FILE = 'sync.lock';
 export const TOOL_DIR = 'mirror-tool';
@@ -40,9 +54,17 @@ export function versionFolderRef(id: string): string {
 export function manifestRef(id: string): string {
   return `${VERSIONS_DIR}/${id}.manifest.json`;
 }
+/** Where the compressed copy of a version's root lives: what a sync fetches. */
+export function compressedManifestRef(id: string): string {
+  return `${VERSIONS_DIR}/${id}.manifest.json.gz`;
+}
 /** Where a version's signature lives, relative to the mirror folder. */
 export function signatureRef(id: string): string {
   return `${VERSIONS_DIR}/${id}.manifest.sig`;
+}
+/** Where a part lives, compressed, relative to the mirror folder (and to a sync source). */
+export function partRef(sha256: string): string {
+  return `${PARTS_DIR}/${sha256}.json.gz`;
 }
 
 /** Joins a mirror folder and a `/`-separated reference such as `manifestRef(id)` into a path on disk. */
@@ -83,21 +105,30 @@ export function parseCurrent(text: string, where: string): string {
   return id;
 }
 
-/** A version's manifest as stored in a mirror: the exact bytes, the signature text, and the parsed content. */
-export interface StoredVersion {
+/**
+ * A version's signed root as stored in a mirror: the exact bytes, the signature text, and the parsed content.
+ * `legacy` holds the whole manifest of a version in the first format (no parts, no version number).
+ */
+export interface StoredRoot {
   id: string;
   manifestBytes: Buffer;
   signature: string;
+  root: Root | undefined;
+  legacy: Manifest | undefined;
+}
+
+/** A stored version with its whole file list, read from its parts. */
+export interface StoredVersion extends StoredRoot {
   manifest: Manifest;
 }
 
 /**
- * Reads a version's manifest and signature from a mirror folder. Does not check the signature: callers decide
- * which key to trust (see `verifyMirror`).
+ * Reads a version's root and signature from a mirror folder. Does not check the signature: callers decide which key
+ * to trust (see `verifyMirror`), and only then read the parts (`readStoredManifest`).
  *
- * @throws MirrorError when a file is missing, or when the manifest does not hash to `id`.
+ * @throws MirrorError when a file is missing, or when the root does not hash to `id`.
  */
-export async function readStoredVersion(mirrorDir: string, id: string): Promise<StoredVersion> {
+export async function readStoredRoot(mirrorDir: string, id: string): Promise<StoredRoot> {
   const manifestPath = inMirror(mirrorDir, manifestRef(id));
   const signaturePath = inMirror(mirrorDir, signatureRef(id));
   let manifestBytes: Buffer;
@@ -119,7 +150,82 @@ export async function readStoredVersion(mirrorDir: string, id: string): Promise<
       'Run "mirror sync" from a good source to repair the mirror.',
     );
   }
-  return { id, manifestBytes, signature, manifest: parseManifest(manifestBytes, manifestPath) };
+  if (manifestFormatOf(manifestBytes) === LEGACY_FORMAT_VERSION) {
+    return { id, manifestBytes, signature, root: undefined, legacy: parseLegacyManifest(manifestBytes, manifestPath) };
+  }
+  return { id, manifestBytes, signature, root: parseRoot(manifestBytes, manifestPath), legacy: undefined };
+}
+
+/**
+ * Reads the parts a stored root names from the mirror's `parts/` folder, checks each against its hash, and puts the
+ * file list back together.
+ *
+ * @throws MirrorError naming a part that is missing or damaged.
+ */
+export async function readStoredManifest(mirrorDir: string, stored: StoredRoot): Promise<Manifest> {
+  if (stored.legacy !== undefined) return stored.legacy;
+  const root = stored.root!;
+  const files: ManifestFile[][] = [];
+  for (const ref of root.parts) files.push(await readStoredPart(mirrorDir, ref));
+  return assembleManifest(root, files, `the manifest of version ${stored.id} in ${mirrorDir}`);
+}
+
+/** Reads a version's root, then its parts: `readStoredRoot` and `readStoredManifest` in one. */
+export async function readStoredVersion(mirrorDir: string, id: string): Promise<StoredVersion> {
+  const stored = await readStoredRoot(mirrorDir, id);
+  return { ...stored, manifest: await readStoredManifest(mirrorDir, stored) };
+}
+
+/**
+ * Reads one part from a mirror folder and checks it against the root's reference.
+ *
+ * @throws MirrorError when it is missing or does not match.
+ */
+export async function readStoredPart(mirrorDir: string, ref: PartRef): Promise<ManifestFile[]> {
+  const path = inMirror(mirrorDir, partRef(ref.sha256));
+  const problem = (what: string): MirrorError =>
+    new MirrorError(
+      `The part ${partRef(ref.sha256)} of the mirror in ${mirrorDir} is ${what}.`,
+      'Run "mirror sync --repair" from a good source to repair the mirror.',
+    );
+  let bytes: Buffer;
+  try {
+    bytes = decompress(await readFile(path), ref.size, path);
+  } catch (error) {
+    if (hasErrorCode(error, 'ENOENT', 'ENOTDIR')) throw problem('missing');
+    if (error instanceof MirrorError) throw problem(`damaged (${error.message})`);
+    throw error;
+  }
+  if (!partMatches(bytes, ref)) throw problem('damaged: it does not match its hash in the signed root');
+  return parsePart(bytes, path);
+}
+
+/** What `writeVersionMetadata` writes: the root as signed, its signature, and its parts (text or compressed). */
+export interface VersionMetadata {
+  rootBytes: Uint8Array;
+  /** The compressed root, when already at hand (as fetched); otherwise it is compressed here. */
+  compressedRoot?: Uint8Array | undefined;
+  signature: string | Uint8Array;
+  parts: ReadonlyArray<Pick<EncodedPart, 'sha256'> & { compressed: Uint8Array }>;
+}
+
+/**
+ * Writes a version's metadata into a mirror folder (or a bundle being made): the parts given first (pass only those
+ * the folder lacks or holds damaged), then the root, its compressed copy and the signature. Each file is written
+ * atomically, so a reader never sees half of one.
+ */
+export async function writeVersionMetadata(mirrorDir: string, id: string, metadata: VersionMetadata): Promise<void> {
+  await mkdir(join(mirrorDir, PARTS_DIR), { recursive: true });
+  await mkdir(join(mirrorDir, VERSIONS_DIR), { recursive: true });
+  for (const part of metadata.parts) {
+    await writeFileAtomic(inMirror(mirrorDir, partRef(part.sha256)), part.compressed);
+  }
+  await writeFileAtomic(inMirror(mirrorDir, manifestRef(id)), metadata.rootBytes);
+  await writeFileAtomic(
+    inMirror(mirrorDir, compressedManifestRef(id)),
+    metadata.compressedRoot ?? compress(metadata.rootBytes),
+  );
+  await writeFileAtomic(inMirror(mirrorDir, signatureRef(id)), metadata.signature);
 }
 
 /** Ids of the versions present in a mirror folder (those with a manifest), sorted. */

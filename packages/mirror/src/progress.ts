@@ -1,7 +1,11 @@
 /** Where a sync is, for the progress line. */
 export interface SyncProgress {
-  /** `checking`: local files being hashed for reuse; `fetching`: changed files being downloaded or copied. */
-  phase: 'checking' | 'fetching';
+  /**
+   * `metadata`: the parts of the file list being read (`filesDone` counts parts); `checking`: local files being hashed
+   * for reuse; `fetching`: changed files being downloaded or copied; `publishing`: a bundle's files being added to a
+   * channel.
+   */
+  phase: 'metadata' | 'checking' | 'fetching' | 'publishing';
   filesDone: number;
   filesTotal: number;
   bytesDone: number;
@@ -36,7 +40,9 @@ export function formatBytes(bytes: number): string {
  */
 export function formatSyncProgress(progress: SyncProgress, verb = 'Downloading'): string {
   const files = `${progress.filesDone}/${progress.filesTotal} files`;
+  if (progress.phase === 'metadata') return `Reading the file list: ${progress.filesDone}/${progress.filesTotal} parts`;
   if (progress.phase === 'checking') return `Checking local files: ${files}`;
+  if (progress.phase === 'publishing') return `Adding to the channel: ${files}`;
   const percent = progress.bytesTotal === 0 ? 100 : Math.floor((progress.bytesDone / progress.bytesTotal) * 100);
   return `${verb}: ${files}, ${formatBytes(progress.bytesDone)} of ${formatBytes(progress.bytesTotal)} (${percent}%)`;
 }

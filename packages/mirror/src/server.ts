@@ -8,23 +8,19 @@ import { pipeline } from 'node:stream/promises';
 import { MirrorError, hasErrorCode } from './mirror-error.ts';
 import {
   CURRENT_FILE,
+  compressedManifestRef,
   inMirror,
   manifestRef,
   parseCurrent,
+  partRef,
   readStoredVersion,
   signatureRef,
   versionFolderRef,
 } from './mirror-layout.ts';
-import { isVersionId } from './manifest.ts';
+import { isSha256, isVersionId } from './manifest.ts';
 import type { Manifest, ManifestFile } from './manifest.ts';
 import { diskPath } from './site-files.ts';
-
-/**
- * The first part of every URL of the sync protocol, after the base. Under it the server publishes the mirror's own
- * layout (`CURRENT`, `versions/<id>.manifest.json`, `versions/<id>/<file>`), which is what `mirror sync` reads from
- * a folder too. `mirror build` refuses a site with a top-level `_mirror/`, so nothing of the site is hidden.
- */
-export const SYNC_PREFIX = '_mirror';
+import { CHANNEL_POINTER, SYNC_PREFIX } from './sync-source.ts';
 
 const CONTENT_TYPES: Readonly<Record<string, string>> = {
   '.html': 'text/html; charset=utf-8',
@@ -214,6 +210,8 @@ export function createMirrorRequestHandler(
     if (path === SYNC_PREFIX || path.startsWith(`${SYNC_PREFIX}/`)) {
       return serveSyncProtocol(request, response, path.slice(SYNC_PREFIX.length + 1));
     }
+    // A sync client first asks whether this address is a channel: a short answer, not the site's 404 page.
+    if (path === CHANNEL_POINTER && !index?.files.has(path)) return sendText(request, response, 404, 'Not a channel.');
     if (damage !== undefined) throw damage;
     if (index === undefined) {
       return sendText(request, response, 503, 'This mirror has no current version yet (no CURRENT file).');
@@ -236,20 +234,22 @@ export function createMirrorRequestHandler(
       if (id === undefined) return sendText(request, response, 404, 'This mirror has no current version.');
       return sendBytes(request, response, 200, Buffer.from(`${id}\n`), 'text/plain; charset=utf-8');
     }
-    const match = /^versions\/([0-9a-f]{16})(\.manifest\.json|\.manifest\.sig|\/(.+))$/.exec(ref);
+    const part = /^parts\/([0-9a-f]{64})\.json\.gz$/.exec(ref)?.[1];
+    if (part !== undefined && isSha256(part)) {
+      // Named by the hash of their content: the same name always holds the same part.
+      return sendMetadata(request, response, partRef(part), 'application/gzip', IMMUTABLE, 'This mirror has no such part.');
+    }
+    const match = /^versions\/([0-9a-f]{16})(\.manifest\.json|\.manifest\.json\.gz|\.manifest\.sig|\/(.+))$/.exec(ref);
     const id = match?.[1];
     if (match === null || id === undefined || !isVersionId(id)) return sendText(request, response, 404, 'Not found.');
-    if (match[2] === '.manifest.json' || match[2] === '.manifest.sig') {
-      const file = inMirror(mirrorDir, match[2] === '.manifest.json' ? manifestRef(id) : signatureRef(id));
-      let bytes: Buffer;
-      try {
-        bytes = await readFile(file);
-      } catch (error) {
-        if (hasErrorCode(error, 'ENOENT')) return sendText(request, response, 404, `This mirror has no version ${id}.`);
-        throw error;
-      }
-      const type = match[2] === '.manifest.json' ? 'application/json; charset=utf-8' : 'text/plain; charset=utf-8';
-      return sendBytes(request, response, 200, bytes, type);
+    if (match[3] === undefined) {
+      const [file, type] =
+        match[2] === '.manifest.json'
+          ? [manifestRef(id), 'application/json; charset=utf-8']
+          : match[2] === '.manifest.json.gz'
+            ? [compressedManifestRef(id), 'application/gzip']
+            : [signatureRef(id), 'text/plain; charset=utf-8'];
+      return sendMetadata(request, response, file, type, IMMUTABLE, `This mirror has no version ${id}.`);
     }
     let index: VersionIndex;
     try {
@@ -261,6 +261,26 @@ export function createMirrorRequestHandler(
     if (!file) return sendText(request, response, 404, `Version ${id} has no such file.`);
     // Under a version id, a path always holds the same bytes.
     return sendFile(request, response, index, file, IMMUTABLE);
+  }
+
+  /** Sends a metadata file of the mirror (root, signature, part) as it is on disk. */
+  async function sendMetadata(
+    request: IncomingMessage,
+    response: ServerResponse,
+    ref: string,
+    type: string,
+    cacheControl: string,
+    notFound: string,
+  ): Promise<void> {
+    let bytes: Buffer;
+    try {
+      bytes = await readFile(inMirror(mirrorDir, ref));
+    } catch (error) {
+      if (hasErrorCode(error, 'ENOENT')) return sendText(request, response, 404, notFound);
+      throw error;
+    }
+    response.setHeader('Cache-Control', cacheControl);
+    return sendBytes(request, response, 200, bytes, type);
   }
 
   async function sendFile(

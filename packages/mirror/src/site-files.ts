@@ -84,7 +84,7 @@ export async function fileMatches(path: string, expected: Pick<ManifestFile, 'si
  * @throws FileMismatchError when size or hash differ.
  */
 export async function writeVerified(
-  chunks: AsyncIterable<Uint8Array>,
+  chunks: AsyncIterable<Uint8Array> | Iterable<Uint8Array>,
   to: string,
   expected: ManifestFile,
   describe: string,

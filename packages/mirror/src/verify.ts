@@ -6,10 +6,12 @@ import {
   INDEX_FILE,
   inMirror,
   readCurrentId,
-  readStoredVersion,
+  readStoredManifest,
+  readStoredRoot,
   readTrustedKey,
   versionFolderRef,
 } from './mirror-layout.ts';
+import { formatCreated, versionLabel } from './manifest.ts';
 import type { Manifest } from './manifest.ts';
 import { formatBytes } from './progress.ts';
 import { isTestKey, keyFingerprint, verifyManifestSignature } from './signature.ts';
@@ -19,7 +21,7 @@ import { diskPath, hashFile, walkFolder } from './site-files.ts';
 export interface VerifyProblem {
   /**
    * `signature`: the manifest is not signed by the trusted key (files are then not checked: the list is not trusted);
-   * `manifest`: the manifest or signature file is missing or unreadable;
+   * `manifest`: the root, one of its parts or the signature file is missing, damaged or unreadable;
    * `missing` / `damaged` / `extra`: a site file is absent, differs from the manifest, or is not in it;
    * `index`: the mirror's `index.html` does not open the current version.
    */
@@ -40,7 +42,16 @@ export interface VerifyReport {
   /** The mirror trusts the committed TEST key: fine for fixtures, never for a real mirror. */
   trustsTestKey: boolean;
   problems: VerifyProblem[];
+  /**
+   * Things to know that are not damage: the content is older than `maxAgeDays` (the mirror may be frozen: no update
+   * reached it, or a source keeps offering an old version), or the version is in the first format.
+   */
+  warnings: string[];
 }
+
+/** How old a mirror's content may get before `verify` warns, unless the field office sets another limit. */
+export const DEFAULT_MAX_AGE_DAYS = 30;
+const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** What `verifyMirror` needs. */
 export interface VerifyOptions {
@@ -49,6 +60,10 @@ export interface VerifyOptions {
   publicKeyFile?: string | undefined;
   /** Check this version instead of the current one (used by `mirror rollback`). */
   versionId?: string | undefined;
+  /** Warn when the content was made longer ago than this; 0 never warns. Default `DEFAULT_MAX_AGE_DAYS`. */
+  maxAgeDays?: number | undefined;
+  /** The clock, for tests. */
+  now?: (() => number) | undefined;
 }
 
 /**
@@ -81,11 +96,12 @@ export async function verifyMirror(options: VerifyOptions): Promise<VerifyReport
     keyFingerprint: fingerprint,
     trustsTestKey: isTestKey(key.pem),
     problems: [],
+    warnings: [],
   };
 
   let stored;
   try {
-    stored = await readStoredVersion(mirrorDir, versionId);
+    stored = await readStoredRoot(mirrorDir, versionId);
   } catch (error) {
     if (!(error instanceof MirrorError)) throw error;
     report.problems.push({ kind: 'manifest', message: error.message });
@@ -100,10 +116,19 @@ export async function verifyMirror(options: VerifyOptions): Promise<VerifyReport
     });
     return report;
   }
-  report.manifest = stored.manifest;
+  let manifest: Manifest;
+  try {
+    manifest = await readStoredManifest(mirrorDir, stored);
+  } catch (error) {
+    if (!(error instanceof MirrorError)) throw error;
+    report.problems.push({ kind: 'manifest', message: `${error.message} Its files were not checked.` });
+    return report;
+  }
+  report.manifest = manifest;
+  report.warnings.push(...ageWarnings(manifest, options.maxAgeDays ?? DEFAULT_MAX_AGE_DAYS, options.now ?? Date.now));
 
   const folder = inMirror(mirrorDir, versionFolderRef(versionId));
-  for (const file of stored.manifest.files) {
+  for (const file of manifest.files) {
     let actual;
     try {
       actual = await hashFile(diskPath(folder, file.path));
@@ -122,7 +147,7 @@ export async function verifyMirror(options: VerifyOptions): Promise<VerifyReport
       });
     }
   }
-  const listed = new Set(stored.manifest.files.map((file) => file.path));
+  const listed = new Set(manifest.files.map((file) => file.path));
   let tree;
   try {
     tree = await walkFolder(folder);
@@ -150,6 +175,28 @@ export async function verifyMirror(options: VerifyOptions): Promise<VerifyReport
 }
 
 /**
+ * What to say about the age of a version: nothing while it is younger than `maxAgeDays`. A mirror that stopped
+ * receiving updates keeps verifying as intact; only its date shows that it may be frozen.
+ */
+function ageWarnings(manifest: Manifest, maxAgeDays: number, now: () => number): string[] {
+  if (manifest.created === undefined) {
+    return [
+      'This version is in the first mirror format, which records neither a version number nor a date. The next ' +
+        'sync (with the tool of a newer bundle) brings the mirror to the current format.',
+    ];
+  }
+  if (maxAgeDays <= 0) return [];
+  const days = Math.floor((now() - Date.parse(manifest.created)) / DAY_MS);
+  if (days <= maxAgeDays) return [];
+  return [
+    `Warning: this copy of the site was made on ${formatCreated(manifest.created)}, ${days} days ago (the limit is ` +
+      `${maxAgeDays} days; change it with --max-age). Newer pages, including safety information, may be missing: ` +
+      'update it from headquarters (mirror sync), or ask for a new copy. If every sync says "up to date", the source ' +
+      'you sync from may be stuck on an old version.',
+  ];
+}
+
+/**
  * The report as text for a person: one line per problem, the site path first so it can be found.
  *
  * @example
@@ -157,8 +204,8 @@ export async function verifyMirror(options: VerifyOptions): Promise<VerifyReport
  * // 'Version 3f2a9c01d4e5b6a7 (build 2024-06-01): 3 problems.\n  damaged  images/photo.webp: expected …'
  */
 export function formatVerifyReport(report: VerifyReport): string {
-  const build = report.manifest?.build?.id ?? report.manifest?.build?.date;
-  const version = `version ${report.versionId}${build === undefined ? '' : ` (build ${build})`}`;
+  const version =
+    report.manifest === undefined ? `version ${report.versionId}` : versionLabel(report.versionId, report.manifest);
   const lines: string[] = [];
   if (report.trustsTestKey) {
     lines.push('Warning: this mirror trusts the TEST key, whose private half is public. Use it for tests only.');
@@ -169,6 +216,7 @@ export function formatVerifyReport(report: VerifyReport): string {
       `Mirror OK: ${version}, ${manifest.fileCount} files, ${formatBytes(manifest.totalSize)}, ` +
         `signed by the trusted key ${report.keyFingerprint}.`,
     );
+    lines.push(...report.warnings);
     return lines.join('\n');
   }
   const count = report.problems.length;
@@ -184,5 +232,6 @@ export function formatVerifyReport(report: VerifyReport): string {
     'To repair it, run "mirror sync --repair <source> <mirror-dir>" from a good source: only damaged and missing ' +
       'files are fetched.',
   );
+  lines.push(...report.warnings);
   return lines.join('\n');
 }

@@ -4,7 +4,8 @@
  *
  *   subset content (subset-content.ts) → site build (scripts/build.ts) → prune languages and index again
  *   (prune-languages.ts, search-index.ts) → relative URLs (relocate.ts) → offline search (offline-search.ts) →
- *   checks (check-relocatable.ts, quality/check-links.ts) → signed bundle (packages/mirror `mirror build`)
+ *   checks (check-relocatable.ts, quality/check-links.ts) → signed bundle (packages/mirror `mirror build`) → with
+ *   --channel, the bundle's version added to an update channel (`mirror publish`)
  *
  * Everything happens in a temporary folder; `--out` is only written by the last step, which itself assembles the
  * bundle beside it and renames it into place. A failure at any step leaves `--out` as it was.
@@ -59,11 +60,25 @@ export interface BuildMirrorOptions {
   contentDir: string;
   selection: SubsetSelection;
   key: SigningKey;
+  /**
+   * The bundle's version number, which field offices refuse to see go down. Default: the seconds of `created`.
+   */
+  version?: number | undefined;
+  /**
+   * When the content was made (ISO 8601). Default: `SOURCE_DATE_EPOCH` when set, else the time of the git commit when
+   * the working tree is clean and the content is the repository's; otherwise it must be given.
+   */
+  created?: string | undefined;
   /** Recorded in the manifest; default: the git commit when the working tree is clean, else a hash of the site. */
   buildId?: string | undefined;
   buildDate?: string | undefined;
   /** The sub-path `mirror serve` uses when none is given (the site itself works under any). */
   base?: string | undefined;
+  /**
+   * A channel folder to publish the bundle into (`mirror publish`), for field offices to sync from over the internet.
+   * Made when missing.
+   */
+  channelDir?: string | undefined;
   /** The public site's origin, for canonical URLs and the link check. */
   siteOrigin: string;
   /** Progress lines. */
@@ -76,6 +91,10 @@ export interface BuildMirrorOptions {
 export interface MirrorSummary {
   outDir: string;
   versionId: string;
+  /** The version number and date recorded in the root, and where they came from. */
+  version: number;
+  created: string;
+  versionFrom: string;
   buildId: string;
   languages: string[];
   countries: string[] | 'all';
@@ -84,6 +103,8 @@ export interface MirrorSummary {
   bytes: number;
   fingerprint: string;
   keyDescription: string;
+  /** What `mirror publish` said, when a channel was given. */
+  channel: string | undefined;
 }
 
 /** Runs a Node script and resolves with its exit code and the end of its output, all of which also goes to `log`. */
@@ -108,31 +129,81 @@ function lastLines(text: string, count: number): string {
 }
 
 /**
+ * The commit the content comes from, when the content is the repository's own and the working tree is clean: its id
+ * and its committer time (seconds). Otherwise `undefined`: uncommitted changes or outside content are not a commit.
+ */
+async function cleanCommit(contentDir: string): Promise<{ commit: string; time: number } | undefined> {
+  if (path.resolve(contentDir) !== path.join(repoRoot, 'content')) return undefined;
+  const git = (args: string[]) =>
+    new Promise<string | undefined>((resolve) => {
+      const child = spawn('git', ['--no-optional-locks', '-C', repoRoot, ...args], { stdio: ['ignore', 'pipe', 'ignore'] });
+      let out = '';
+      child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+      child.on('error', () => resolve(undefined));
+      child.on('close', (code) => resolve(code === 0 ? out.trim() : undefined));
+    });
+  const head = await git(['log', '-1', '--format=%H %ct']);
+  const status = head === undefined ? undefined : await git(['status', '--porcelain']);
+  const [commit, time] = head?.split(' ') ?? [];
+  if (commit === undefined || time === undefined || status !== '') return undefined;
+  return { commit, time: Number(time) };
+}
+
+/**
  * The build id when none is given: the git commit if the repository's working tree is clean and the content is the
  * repository's own; otherwise `site-` and the first 12 hex digits of a hash over the site's files. Never the clock:
  * the same site gives the same id, hence the same manifest and version.
  */
 export async function defaultBuildId(siteDir: string, contentDir: string): Promise<{ id: string; from: string }> {
-  const repoContent = path.join(repoRoot, 'content');
-  if (path.resolve(contentDir) === repoContent) {
-    const git = (args: string[]) =>
-      new Promise<string | undefined>((resolve) => {
-        const child = spawn('git', ['--no-optional-locks', '-C', repoRoot, ...args], { stdio: ['ignore', 'pipe', 'ignore'] });
-        let out = '';
-        child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
-        child.on('error', () => resolve(undefined));
-        child.on('close', (code) => resolve(code === 0 ? out.trim() : undefined));
-      });
-    const commit = await git(['rev-parse', 'HEAD']);
-    const status = commit === undefined ? undefined : await git(['status', '--porcelain']);
-    if (commit && status === '') return { id: commit.slice(0, 12), from: 'the git commit' };
-  }
+  const head = await cleanCommit(contentDir);
+  if (head) return { id: head.commit.slice(0, 12), from: 'the git commit' };
   const hash = createHash('sha256');
   for (const file of await listFiles(siteDir)) {
     hash.update(`${file}\0`);
     hash.update(createHash('sha256').update(await readFile(path.join(siteDir, file))).digest());
   }
   return { id: `site-${hash.digest('hex').slice(0, 12)}`, from: 'a hash of the site files (uncommitted changes or content outside the repository)' };
+}
+
+/**
+ * The version number and date of a bundle: what is given, else the time the source was committed. Field offices
+ * refuse a version number lower than theirs, so it must grow from one bundle to the next; the commit time does (each
+ * release is a later commit), and it is the same however often the same commit is built, which keeps bundles
+ * reproducible. The clock of the build is never used: the same site would give another bundle every time.
+ *
+ * @example
+ * await bundleVersion({ contentDir: 'content' }) // { version: 1796221840, created: '2026-12-02T14:30:40Z', from: 'the time of the git commit' }
+ */
+export async function bundleVersion(options: {
+  contentDir: string;
+  version?: number | undefined;
+  created?: string | undefined;
+}): Promise<{ version: number; created: string; from: string }> {
+  let created = options.created;
+  let from = '--created';
+  if (created === undefined) {
+    const epoch = process.env.SOURCE_DATE_EPOCH;
+    const head = epoch ? undefined : await cleanCommit(options.contentDir);
+    if (epoch) {
+      if (!/^\d+$/.test(epoch)) throw new MirrorBuildError(`SOURCE_DATE_EPOCH must be a whole number of seconds, not "${epoch}".`);
+      created = new Date(Number(epoch) * 1000).toISOString();
+      from = 'SOURCE_DATE_EPOCH';
+    } else if (head) {
+      created = new Date(head.time * 1000).toISOString();
+      from = 'the time of the git commit';
+    } else {
+      throw new MirrorBuildError(
+        'Say when this content was made: the content has uncommitted changes or is outside the repository, so no git commit can say it. ' +
+          'Give --created 2026-12-02T14:30:00Z (and --version <number> if you number bundles yourself), or set SOURCE_DATE_EPOCH. ' +
+          'Each bundle needs a later date (or a higher --version) than the one before: field offices refuse to go back.',
+      );
+    }
+  }
+  const time = Date.parse(created);
+  if (Number.isNaN(time)) throw new MirrorBuildError(`--created ${created} is not a date and time; write it as 2026-12-02T14:30:00Z.`);
+  created = new Date(Math.floor(time / 1000) * 1000).toISOString().replace('.000Z', 'Z');
+  if (options.version !== undefined) return { version: options.version, created, from: `--version, with the date from ${from}` };
+  return { version: Math.floor(time / 1000), created, from };
 }
 
 async function folderSize(dir: string): Promise<{ files: number; bytes: number; pages: number }> {
@@ -171,6 +242,31 @@ export async function requireSigningKey(key: SigningKey): Promise<void> {
   }
 }
 
+/**
+ * Fails early, before a long build, when the channel already offers this version number or a higher one: `mirror
+ * publish` would refuse the bundle, and field offices too.
+ */
+export async function requireNewerThanChannel(channelDir: string, version: number): Promise<void> {
+  let latest: string;
+  try {
+    latest = (await readFile(path.join(channelDir, 'LATEST'), 'utf8')).trim();
+  } catch {
+    return; // a new channel
+  }
+  let offered: number | undefined;
+  try {
+    offered = (JSON.parse(await readFile(path.join(channelDir, 'versions', `${latest}.manifest.json`), 'utf8')) as { version?: number }).version;
+  } catch {
+    return; // mirror publish says what is wrong with the channel
+  }
+  if (offered !== undefined && offered >= version) {
+    throw new MirrorBuildError(
+      `The channel ${channelDir} already offers version number ${offered}, and this bundle would be ${version}: field offices refuse a version that is not newer. ` +
+        'Build from a later commit, or give a later --created (or a higher --version).',
+    );
+  }
+}
+
 /** Fails early, before a long build, when `--out` cannot receive a bundle. */
 export async function requireEmptyOut(outDir: string): Promise<void> {
   if (!existsSync(outDir)) return;
@@ -193,9 +289,11 @@ export async function buildMirror(options: BuildMirrorOptions): Promise<MirrorSu
   const outDir = path.resolve(options.outDir);
   await requireEmptyOut(outDir);
   await requireSigningKey(options.key);
+  const version = await bundleVersion({ contentDir: options.contentDir, version: options.version, created: options.created });
+  if (options.channelDir) await requireNewerThanChannel(path.resolve(options.channelDir), version.version);
   const languages = selection.languages ?? localeCodes;
   const isSubset = selection.languages !== undefined || selection.countries !== undefined;
-  const steps = 5 + (isSubset ? 1 : 0) + (selection.languages ? 1 : 0);
+  const steps = 5 + (isSubset ? 1 : 0) + (selection.languages ? 1 : 0) + (options.channelDir ? 1 : 0);
   let step = 0;
   const next = (text: string) => say(`[${++step}/${steps}] ${text}`);
 
@@ -271,8 +369,8 @@ export async function buildMirror(options: BuildMirrorOptions): Promise<MirrorSu
     say('      all links resolve');
 
     const buildId = options.buildId ? { id: options.buildId, from: '--build-id' } : await defaultBuildId(siteDir, contentDir);
-    next(`Signing the bundle (build id ${buildId.id}, from ${buildId.from})`);
-    const args = [mirrorCli, 'build', '--site', siteDir, '--out', outDir, '--build-id', buildId.id];
+    next(`Signing the bundle (version ${version.version} of ${version.created}, from ${version.from}; build id ${buildId.id}, from ${buildId.from})`);
+    const args = [mirrorCli, 'build', '--site', siteDir, '--out', outDir, '--version', String(version.version), '--created', version.created, '--build-id', buildId.id];
     if (options.buildDate) args.push('--build-date', options.buildDate);
     if (options.base) args.push('--base', options.base);
     if (options.key.kind === 'file') args.push('--private-key', path.resolve(options.key.file));
@@ -283,6 +381,15 @@ export async function buildMirror(options: BuildMirrorOptions): Promise<MirrorSu
     const bundled = await runNode(args, { env, log });
     if (bundled.code !== 0) {
       throw new MirrorBuildError('Signing the bundle failed; nothing was written to --out.', lastLines(bundled.output, 10));
+    }
+    let channel: string | undefined;
+    if (options.channelDir) {
+      next(`Publishing it into the channel ${path.resolve(options.channelDir)}`);
+      const published = await runNode([mirrorCli, 'publish', outDir, path.resolve(options.channelDir)], { log });
+      if (published.code !== 0) {
+        throw new MirrorBuildError(`The bundle was written to ${outDir}, but publishing it into the channel failed; the channel is as it was.`, lastLines(published.output, 10));
+      }
+      channel = published.output.trim().split('\n').slice(0, 2).join('\n');
     }
     const versionId = /version ([0-9a-f]{16})/.exec(bundled.output)?.[1] ?? '?';
     const fingerprint = /fingerprint ([0-9a-f ]{39})/.exec(bundled.output)?.[1] ?? '?';
@@ -296,6 +403,9 @@ export async function buildMirror(options: BuildMirrorOptions): Promise<MirrorSu
     return {
       outDir,
       versionId,
+      version: version.version,
+      created: version.created,
+      versionFrom: version.from,
       buildId: buildId.id,
       languages: [...languages],
       countries: selection.countries ? [...selection.countries] : 'all',
@@ -304,6 +414,7 @@ export async function buildMirror(options: BuildMirrorOptions): Promise<MirrorSu
       bytes: size.bytes,
       fingerprint,
       keyDescription,
+      channel,
     };
   } finally {
     if (options.keepWork) say(`(work folder kept: ${work})`);

@@ -22,15 +22,22 @@ machine or a USB stick, serve on their network, open from disk, and update with 
   --lang <codes>         only these languages, e.g. --lang en,ar (default: all: en, fr, es, ar)
   --country <codes>      only releases about these countries, e.g. --country LY,TN (default: all)
   --content <dir>        build from this content folder (default: SITE_CONTENT_DIR, else content/)
+  --created <time>       when the content was made, e.g. 2026-12-02T14:30:00Z (default: SOURCE_DATE_EPOCH, else
+                         the time of the git commit if nothing is uncommitted; never the clock of the build)
+  --version <n>          the version number, which must grow from bundle to bundle: field offices refuse a
+                         lower one (default: the seconds of --created, so each later commit is higher)
   --build-id <id>        recorded in the manifest (default: the git commit if nothing is uncommitted, else a
                          hash of the site; never the clock, so the same site gives the same bundle)
   --build-date <date>    recorded in the manifest (default: none)
   --base <path>          the sub-path "mirror serve" uses by default, e.g. /iom/ (the site works under any)
+  --channel <dir>        also add the bundle to this update channel folder (made when missing), which field
+                         offices sync from over the internet once it is on a web server
   --allow-test-key       sign with the committed TEST key when no key is given: tests and demos ONLY
   --keep-work            keep the temporary work folder (to look into a failure)
 
 Examples:
   pnpm mirror --out /media/usb/iom-mirror --private-key ~/iom-mirror-keys/mirror-private-key.pem
+  pnpm mirror --out ~/iom-mirror-2026-12-02 --channel /srv/www/iom-mirror --private-key ~/iom-mirror-keys/mirror-private-key.pem
   pnpm mirror --out /tmp/iom-libya --lang en,ar --country LY --private-key ~/iom-mirror-keys/mirror-private-key.pem`;
 
 /** Paths on the command line are the user's: pnpm runs scripts from the repository root, INIT_CWD is where they typed. */
@@ -60,9 +67,12 @@ export async function main(argv: readonly string[]): Promise<number> {
         lang: { type: 'string' },
         country: { type: 'string' },
         content: { type: 'string' },
+        created: { type: 'string' },
+        version: { type: 'string' },
         'build-id': { type: 'string' },
         'build-date': { type: 'string' },
         base: { type: 'string' },
+        channel: { type: 'string' },
         'allow-test-key': { type: 'boolean' },
         'keep-work': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
@@ -105,6 +115,9 @@ export async function main(argv: readonly string[]): Promise<number> {
   const contentDir = values.content ? fromUser(values.content) : path.resolve(process.env.SITE_CONTENT_DIR ?? path.join(repoRoot, 'content'));
   if (!existsSync(path.join(contentDir, 'i18n'))) return usage(`${contentDir} is not a content folder (it has no i18n/ folder).`);
 
+  if (values.version !== undefined && !/^[1-9]\d{0,15}$/.test(values.version)) {
+    return usage(`--version must be a whole number of 1 or more, not "${values.version}".`);
+  }
   const outDir = fromUser(values.out);
   console.log(`Mirror of ${contentDir} → ${outDir}`);
   if (key.kind === 'test') console.log('Signing with the TEST key (packages/mirror/test-keys): for tests and demonstrations only. Field offices must never trust it.');
@@ -114,9 +127,12 @@ export async function main(argv: readonly string[]): Promise<number> {
       contentDir,
       selection,
       key,
+      version: values.version === undefined ? undefined : Number(values.version),
+      created: values.created,
       buildId: values['build-id'],
       buildDate: values['build-date'],
       base: values.base,
+      channelDir: values.channel ? fromUser(values.channel) : undefined,
       siteOrigin: process.env.SITE_URL ?? 'https://www.iom.int',
       keepWork: values['keep-work'],
       say: (line) => console.log(line),
@@ -126,8 +142,10 @@ export async function main(argv: readonly string[]): Promise<number> {
     console.log(`Mirror bundle written to ${summary.outDir}`);
     console.log(`  ${summary.pages} pages in ${summary.languages.join(', ')}; countries: ${summary.countries === 'all' ? 'all' : summary.countries.join(', ')}`);
     console.log(`  ${summary.files} files, ${megabytes} MB; version ${summary.versionId}, build ${summary.buildId}`);
+    console.log(`  version number ${summary.version}, made ${summary.created} (from ${summary.versionFrom})`);
     console.log(`  signed with ${summary.keyDescription}`);
     console.log(`  key fingerprint: ${summary.fingerprint} (field offices check it against the one you announce)`);
+    if (summary.channel) console.log(summary.channel.replace(/^/gm, '  '));
     console.log('');
     console.log('Copy the folder to the field office (USB stick, network). There, from inside the folder:');
     console.log('  node mirror-tool/cli.js verify .     checks every file against the signature');

@@ -5,6 +5,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { appDir, testOutputDir } from '../support/paths.ts';
 
 export const mirrorCli = path.join(appDir, 'scripts', 'mirror', 'mirror-cli.ts');
@@ -15,12 +16,16 @@ export const mirrorTestDir = path.join(testOutputDir, 'mirror');
 export const fixtureReleases = ['2016/iom-unhcr-train-libyan-partners', '2017/mediterranean-rescue-partners-meet-in-tunis', '2024/cox-s-bazar-monsoon-volunteers'];
 export const fixtureCountries = ['ly', 'tn', 'it', 'mu', 'km', 'bd'];
 
-/** Runs `pnpm mirror` (its script) and throws with its output when it fails. */
-export function buildBundle(outDir: string, contentDir: string, extra: readonly string[] = []): string {
+/**
+ * Runs `pnpm mirror` (its script) and throws with its output when it fails. The fixture content is outside the
+ * repository, so no commit dates it: `created` is given (one day later for each later bundle of a test).
+ */
+export function buildBundle(outDir: string, contentDir: string, extra: readonly string[] = [], created = '2024-06-01T00:00:00Z'): string {
   rmSync(outDir, { recursive: true, force: true });
   const env = { ...process.env };
   delete env.MIRROR_PRIVATE_KEY;
-  const result = spawnSync(process.execPath, [mirrorCli, '--out', outDir, '--content', contentDir, '--allow-test-key', ...extra], {
+  delete env.SOURCE_DATE_EPOCH;
+  const result = spawnSync(process.execPath, [mirrorCli, '--out', outDir, '--content', contentDir, '--allow-test-key', '--created', created, ...extra], {
     cwd: appDir,
     env,
     encoding: 'utf8',
@@ -41,15 +46,36 @@ export function currentSite(mirrorDir: string): string {
   return path.join(mirrorDir, 'versions', currentVersion(mirrorDir));
 }
 
-/** The manifest of the version a mirror serves. */
-export function currentManifest(mirrorDir: string): { meta?: Record<string, string>; totalSize: number; files: { path: string; size: number; sha256: string }[] } {
-  return JSON.parse(readFileSync(path.join(mirrorDir, 'versions', `${currentVersion(mirrorDir)}.manifest.json`), 'utf8')) as ReturnType<typeof currentManifest>;
+/** The manifest of the version a mirror serves: its signed root, with the files of its parts. */
+export function currentManifest(mirrorDir: string): { version: number; created: string; meta?: Record<string, string>; totalSize: number; files: { path: string; size: number; sha256: string }[] } {
+  const root = JSON.parse(readFileSync(path.join(mirrorDir, 'versions', `${currentVersion(mirrorDir)}.manifest.json`), 'utf8')) as Omit<ReturnType<typeof currentManifest>, 'files'> & { parts: { sha256: string }[] };
+  const files = root.parts.flatMap(
+    (part) => (JSON.parse(gunzipSync(readFileSync(path.join(mirrorDir, 'parts', `${part.sha256}.json.gz`))).toString('utf8')) as { files: ReturnType<typeof currentManifest>['files'] }).files,
+  );
+  return { ...root, files };
 }
 
 /** Runs the mirror tool a bundle carries (`node mirror-tool/cli.js …`, from `toolMirror`), as a field office does. */
 export function runTool(toolMirror: string, args: readonly string[]): { status: number | null; stdout: string; stderr: string } {
   const result = spawnSync(process.execPath, [path.join(toolMirror, 'mirror-tool', 'cli.js'), ...args], { encoding: 'utf8', timeout: 120_000 });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** Runs the mirror tool a bundle carries without blocking this process (so a server in this process can answer it). */
+export function runToolAsync(toolMirror: string, args: readonly string[]): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [path.join(toolMirror, 'mirror-tool', 'cli.js'), ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const timer = setTimeout(() => child.kill('SIGKILL'), 120_000);
+    child.on('error', reject);
+    child.on('exit', (status) => {
+      clearTimeout(timer);
+      resolve({ status, stdout, stderr });
+    });
+  });
 }
 
 /** A running `mirror serve` of a bundle. */

@@ -1,16 +1,20 @@
 /**
  * Updating a field office's mirror from one fixture build to the next, with the tool the bundle carries: only the
- * files that changed move, and a killed, tampered or damaged update is caught while the old mirror keeps serving.
+ * files that changed move, from a bundle, another office's server or the update channel on a plain web server, and a
+ * killed, tampered, damaged or older update is caught while the old mirror keeps serving.
  *
  * The second build differs from the first by one edit: the French summary and a sentence of the seed release. The
  * mirror package tests the same mechanics on generic fixtures; these run them end to end on real site bundles.
  */
 import { spawn } from 'node:child_process';
-import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
+import type { Socket } from 'node:net';
 import path from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeFixtureContent } from '../support/fixture-content.ts';
+import { serveStatic } from '../support/static-server.ts';
 import {
   buildBundle,
   copyBundle,
@@ -21,11 +25,14 @@ import {
   flipByte,
   mirrorTestDir,
   runTool,
+  runToolAsync,
   serveMirror,
 } from './mirror-support.ts';
 
 const v1 = path.join(mirrorTestDir, 'sync-v1');
 const v2 = path.join(mirrorTestDir, 'sync-v2');
+/** The update channel both builds were published into, as headquarters does with `pnpm mirror --channel`. */
+const channel = path.join(mirrorTestDir, 'sync-channel');
 const frenchSeed = 'fr/news/l-oim-et-le-hcr-forment-leurs-partenaires-libyens-au-sauvetage-en-mer/index.html';
 let v1Id: string;
 let v2Id: string;
@@ -44,8 +51,10 @@ beforeAll(() => {
     .replace(/^(L’atelier a été financé par .*)\.$/m, '$1. (Modifié pour le test de synchronisation.)');
   expect(edited).not.toBe(text);
   writeFileSync(french, edited);
-  buildBundle(v1, first);
-  buildBundle(v2, second);
+  rmSync(channel, { recursive: true, force: true });
+  buildBundle(v1, first, ['--channel', channel], '2024-06-01T00:00:00Z');
+  const output = buildBundle(v2, second, ['--channel', channel], '2024-06-02T00:00:00Z');
+  expect(output).toMatch(/Publishing it into the channel/);
   v1Id = currentVersion(v1);
   v2Id = currentVersion(v2);
   const before = new Map(currentManifest(v1).files.map((file) => [file.path, file.sha256]));
@@ -101,7 +110,7 @@ describe('syncing a field office mirror to the next build', () => {
     const total = currentManifest(v2).files.length;
     expect(synced.stdout).toContain(`${changed.length} of ${total} files downloaded`);
     expect(synced.stdout).toContain(`(${changedBytes} bytes)`);
-    expect(synced.stdout).toMatch(/A full copy is [\d.]+ [kM]B: [\d.]+ [kM]B saved \(9\d%\)/);
+    expect(synced.stdout).toMatch(/a full copy is [\d.]+ [kM]B: [\d.]+ [kM]B saved \(9\d%\)/);
     // Progress, in files and bytes, on stderr.
     expect(synced.stderr).toContain(`Downloading: ${changed.length}/${changed.length} files`);
     expect(synced.stderr).toMatch(/Downloading: .* of .* \(100%\)/);
@@ -115,6 +124,43 @@ describe('syncing a field office mirror to the next build', () => {
     expect(synced.status, synced.stdout + synced.stderr).toBe(0);
     expect(synced.stdout).toContain(`${changed.length} of ${currentManifest(v2).files.length} files copied from the source`);
     expect(currentVersion(office)).toBe(v2Id);
+  });
+});
+
+describe('syncing from the update channel on a plain web server', () => {
+  it('downloads the signed root, the new parts and the changed files, compressed: under twice their size plus 16 kB', async () => {
+    expect(readFileSync(path.join(channel, 'LATEST'), 'utf8').trim()).toBe(v2Id);
+    const office = copyBundle(v1, path.join(mirrorTestDir, 'sync-office-channel'));
+    const web = await serveStatic(channel, '/iom-mirror/');
+    const sockets = new Set<Socket>();
+    web.server.on('connection', (socket: Socket) => sockets.add(socket));
+    try {
+      const synced = await runToolAsync(office, ['sync', web.url, office]);
+      expect(synced.status, synced.stdout + synced.stderr).toBe(0);
+      expect(synced.stdout).toContain(`Updated to version ${v2Id}`);
+      expect(synced.stdout).toContain(`${changed.length} of ${currentManifest(v2).files.length} files downloaded`);
+      const received = Number(/In all .* \((\d+) bytes\) downloaded/.exec(synced.stdout)?.[1]);
+      const sent = [...sockets].reduce((sum, socket) => sum + socket.bytesWritten, 0);
+      // Every byte the web server sent, headers included, against the bytes of the files that changed.
+      expect(received).toBeLessThanOrEqual(sent);
+      expect(sent).toBeLessThanOrEqual(2 * changedBytes + 16_000);
+      expect(currentVersion(office)).toBe(v2Id);
+      expect(runTool(office, ['verify', office]).status).toBe(0);
+    } finally {
+      for (const socket of sockets) socket.destroy();
+      await web.close();
+    }
+  });
+
+  it('refuses to go back to the first build, and goes with --allow-downgrade', () => {
+    const office = copyBundle(v2, path.join(mirrorTestDir, 'sync-office-downgrade'));
+    const refused = runTool(office, ['sync', v1, office]);
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toContain('which is older than the version');
+    expect(currentVersion(office)).toBe(v2Id);
+    const allowed = runTool(office, ['sync', v1, office, '--allow-downgrade']);
+    expect(allowed.status, allowed.stdout + allowed.stderr).toBe(0);
+    expect(currentVersion(office)).toBe(v1Id);
   });
 });
 
@@ -202,10 +248,13 @@ describe('a sync that fails leaves the old mirror serving, and says what went wr
     expectOldMirrorIntact(office);
   });
 
-  it('a byte flipped in the manifest of the source: refused before anything is copied', () => {
+  it('a byte flipped in the signed root of the source: refused before anything is copied', () => {
     const office = copyBundle(v1, path.join(mirrorTestDir, 'sync-office-bad-manifest'));
     const source = copyBundle(v2, path.join(mirrorTestDir, 'sync-source-bad-manifest'));
-    flipByte(path.join(source, 'versions', `${v2Id}.manifest.json`));
+    // The root is read compressed: flip a byte of its text, then compress it again.
+    const root = path.join(source, 'versions', `${v2Id}.manifest.json`);
+    flipByte(root);
+    writeFileSync(`${root}.gz`, gzipSync(readFileSync(root)));
     const synced = runTool(office, ['sync', source, office]);
     expect(synced.status).toBe(1);
     expect(synced.stderr).toMatch(/is not signed by the trusted key/);

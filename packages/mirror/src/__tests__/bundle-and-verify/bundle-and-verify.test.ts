@@ -1,13 +1,24 @@
 import { appendFile, readFile, readdir, unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { buildBundle, toJavaScript } from '../../bundle.ts';
 import { MirrorError } from '../../mirror-error.ts';
-import { manifestRef, readCurrentId, versionFolderRef } from '../../mirror-layout.ts';
+import { compressedManifestRef, manifestRef, partRef, readCurrentId, versionFolderRef } from '../../mirror-layout.ts';
+import { parseRoot } from '../../manifest.ts';
 import { formatVerifyReport, verifyMirror } from '../../verify.ts';
-import { failureOf, makeBundle, siteV1, testPrivateKeyPem, useTempDirs, writeSite } from '../test-support/fixtures.ts';
+import {
+  failureOf,
+  fixtureVersions,
+  makeBundle,
+  siteV1,
+  testPrivateKeyPem,
+  useTempDirs,
+  writeSite,
+} from '../test-support/fixtures.ts';
 
 const temp = useTempDirs();
+const when = fixtureVersions.v1!;
 
 async function cleanBundle(): Promise<{ dir: string; id: string }> {
   const root = await temp.make();
@@ -16,14 +27,31 @@ async function cleanBundle(): Promise<{ dir: string; id: string }> {
 }
 
 describe('bundle and verify: a clean bundle', () => {
-  it('is a mirror folder with one version, its signed manifest, the trusted key and an index page', async () => {
+  it('is a mirror folder with one version, its signed root and parts, the trusted key and an index page', async () => {
     const { dir, id } = await cleanBundle();
-    expect((await readdir(dir)).sort()).toEqual(['CURRENT', 'index.html', 'trusted-public-key.pem', 'versions']);
+    expect((await readdir(dir)).sort()).toEqual(['CURRENT', 'index.html', 'parts', 'trusted-public-key.pem', 'versions']);
     expect(await readCurrentId(dir)).toBe(id);
-    expect((await readdir(join(dir, 'versions'))).sort()).toEqual([id, `${id}.manifest.json`, `${id}.manifest.sig`]);
+    expect((await readdir(join(dir, 'versions'))).sort()).toEqual([
+      id,
+      `${id}.manifest.json`,
+      `${id}.manifest.json.gz`,
+      `${id}.manifest.sig`,
+    ]);
     expect(await readFile(join(dir, 'index.html'), 'utf8')).toContain(`url=versions/${id}/index.html`);
-    const manifest = JSON.parse(await readFile(join(dir, manifestRef(id)), 'utf8')) as unknown;
-    expect(manifest).toMatchObject({ base: '/iom/', meta: { subset: 'en,fr,ar' }, build: { id: 'bundle' } });
+    const rootBytes = await readFile(join(dir, manifestRef(id)));
+    const root = parseRoot(rootBytes);
+    expect(root).toMatchObject({
+      version: when.version,
+      created: when.created,
+      base: '/iom/',
+      meta: { subset: 'en,fr,ar' },
+      build: { id: 'bundle' },
+      fileCount: Object.keys(siteV1).length,
+    });
+    expect(gunzipSync(await readFile(join(dir, compressedManifestRef(id)))).equals(rootBytes)).toBe(true);
+    expect((await readdir(join(dir, 'parts'))).sort()).toEqual(
+      root.parts.map((part) => partRef(part.sha256).slice('parts/'.length)).sort(),
+    );
     expect(await readFile(join(dir, versionFolderRef(id), 'ar', 'الأخبار', 'index.html'), 'utf8')).toBe(
       siteV1['ar/الأخبار/index.html'],
     );
@@ -36,7 +64,7 @@ describe('bundle and verify: a clean bundle', () => {
     expect(report.versionId).toBe(id);
     expect(report.trustsTestKey).toBe(true);
     expect(formatVerifyReport(report)).toContain(
-      `Mirror OK: version ${id} (build bundle), ${Object.keys(siteV1).length} files`,
+      `Mirror OK: version ${id} (number ${when.version} of 2024-06-01 00:00 UTC, build bundle), ${Object.keys(siteV1).length} files`,
     );
   });
 
@@ -48,6 +76,7 @@ describe('bundle and verify: a clean bundle', () => {
       outDir: join(root, 'out'),
       privateKeyPem: testPrivateKeyPem,
       allowTestKey: true,
+      ...when,
     });
     const tool = await readdir(join(bundle.outDir, 'mirror-tool'));
     expect(tool).toContain('cli.js');
@@ -103,6 +132,17 @@ describe('bundle and verify: a damaged mirror', () => {
     expect(report.problems[0]!.message).toContain(`does not belong to version ${id}`);
   });
 
+  it('names a part of the file list that was changed or lost, and checks no file', async () => {
+    const { dir, id } = await cleanBundle();
+    const [first] = parseRoot(await readFile(join(dir, manifestRef(id)))).parts;
+    await writeFile(join(dir, partRef(first!.sha256)), gzipSync('{"format":"iom-mirror-part","files":[]}\n'));
+    const report = await verifyMirror({ mirrorDir: dir });
+    expect(report.problems.map((problem) => problem.kind)).toEqual(['manifest']);
+    expect(report.problems[0]!.message).toContain(`The part ${partRef(first!.sha256)} of the mirror in ${dir} is damaged`);
+    await unlink(join(dir, partRef(first!.sha256)));
+    expect((await verifyMirror({ mirrorDir: dir })).problems[0]!.message).toContain('is missing');
+  });
+
   it('reports a manifest signed by another key', async () => {
     const { dir } = await cleanBundle();
     const other = await temp.make();
@@ -126,7 +166,7 @@ describe('bundle and verify: what build refuses', () => {
     const root = await temp.make();
     await writeSite(join(root, 'site'), { 'index.html': 'x' });
     const error = await failureOf(
-      buildBundle({ siteDir: join(root, 'site'), outDir: join(root, 'out'), privateKeyPem: testPrivateKeyPem }),
+      buildBundle({ siteDir: join(root, 'site'), outDir: join(root, 'out'), privateKeyPem: testPrivateKeyPem, ...when }),
       MirrorError,
     );
     expect(error.message).toContain('is the committed TEST key');
@@ -137,7 +177,7 @@ describe('bundle and verify: what build refuses', () => {
     const root = await temp.make();
     await writeSite(join(root, 'site'), { 'index.html': 'x' });
     await writeSite(join(root, 'old'), { 'keep.txt': 'x' });
-    const options = { siteDir: join(root, 'site'), privateKeyPem: testPrivateKeyPem, allowTestKey: true };
+    const options = { siteDir: join(root, 'site'), privateKeyPem: testPrivateKeyPem, allowTestKey: true, ...when };
     await expect(buildBundle({ ...options, outDir: join(root, 'old') })).rejects.toThrow('is not empty');
     await expect(buildBundle({ ...options, outDir: join(root, 'site', 'mirror') })).rejects.toThrow('overlap');
     await expect(buildBundle({ ...options, siteDir: join(root, 'nope'), outDir: join(root, 'x') })).rejects.toThrow(
@@ -154,6 +194,7 @@ describe('bundle and verify: what build refuses', () => {
         outDir: join(root, 'out'),
         privateKeyPem: testPrivateKeyPem,
         allowTestKey: true,
+        ...when,
         base: '/../x',
       }),
     ).rejects.toThrow('is not a simple URL path');

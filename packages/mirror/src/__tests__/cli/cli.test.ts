@@ -58,7 +58,7 @@ describe('cli: help and wrong command lines', () => {
   it('lists the commands with --help, and each command has its own help', async () => {
     const help = await runInProcess('--help');
     expect(help.code).toBe(EXIT_OK);
-    for (const command of ['build', 'keygen', 'serve', 'sync', 'verify', 'rollback'])
+    for (const command of ['build', 'keygen', 'serve', 'publish', 'sync', 'verify', 'rollback'])
       expect(help.stdout).toContain(`  ${command} `);
     const sync = await runInProcess('sync', '--help');
     expect([sync.code, sync.stdout.split('\n')[0]]).toEqual([
@@ -69,8 +69,8 @@ describe('cli: help and wrong command lines', () => {
 
   it('exits with 2 and a plain message on a wrong command line', async () => {
     expect((await runInProcess()).code).toBe(EXIT_USAGE);
-    const unknown = await runInProcess('publish');
-    expect([unknown.code, unknown.stderr.split('\n')[0]]).toEqual([EXIT_USAGE, 'mirror: unknown command "publish".']);
+    const unknown = await runInProcess('upload');
+    expect([unknown.code, unknown.stderr.split('\n')[0]]).toEqual([EXIT_USAGE, 'mirror: unknown command "upload".']);
     const missing = await runInProcess('build', '--out', 'x', '--private-key', 'k.pem');
     expect(missing.code).toBe(EXIT_USAGE);
     expect(missing.stderr).toBe('mirror build: --site is required.\nRun "mirror build --help" for the options.\n');
@@ -94,6 +94,10 @@ describe('cli: help and wrong command lines', () => {
       join(root, 'out'),
       '--private-key',
       TEST_PRIVATE_KEY_FILE,
+      '--version',
+      '1',
+      '--created',
+      '2024-06-01T00:00:00Z',
     );
     expect(build.code).toBe(EXIT_FAILED);
     expect(build.stderr).toContain('is the committed TEST key');
@@ -126,6 +130,10 @@ describe('cli: end to end, as headquarters and a field office use it', () => {
           join(root, `bundle-${version}`),
           '--private-key',
           privateKey,
+          '--version',
+          version === 'v1' ? '1' : '2',
+          '--created',
+          '2024-06-01T00:00:00Z',
           '--build-id',
           version,
           '--meta',
@@ -146,7 +154,7 @@ describe('cli: end to end, as headquarters and a field office use it', () => {
       expect(synced.code).toBe(0);
       expect(synced.stdout).toContain('Updated to version');
       expect(synced.stdout).toContain('5 of 23 files copied from the source');
-      expect(synced.stdout).toMatch(/A full copy is [\d.]+ kB: [\d.]+ kB saved \(\d+%\)/);
+      expect(synced.stdout).toMatch(/a full copy is [\d.]+ kB: [\d.]+ kB saved \(\d+%\)/);
       expect(synced.stderr).toMatch(/^Copying: \d+\/5 files/m); // progress, on stderr, one line at a time in a pipe
 
       const current = (await readFile(join(mirror, 'CURRENT'), 'utf8')).trim();

@@ -73,37 +73,45 @@ describe('progress: where it is shown', () => {
 });
 
 describe('progress: the closing report', () => {
-  it('says what was fetched, reused, and saved compared to a full copy', () => {
+  it('says what was fetched, reused, and what crossed the link compared to a full copy', () => {
     const manifest = createManifest(
       [
         { path: 'a.html', size: 1_000_000, sha256: 'a'.repeat(64) },
         { path: 'b.webp', size: 3_000_000, sha256: 'b'.repeat(64) },
       ],
-      { buildId: '2024-06-02.1' },
+      { version: 1_717_286_400, created: '2024-06-02T00:00:00Z', buildId: '2024-06-02.1' },
     );
     const result: SyncResult = {
       status: 'updated',
       source: 'http://192.168.1.10:8080/',
       sourceKind: 'http',
+      sourceLayout: 'mirror',
       previousId: '0123456789abcdef',
+      previousVersion: 1_717_200_000,
       versionId: 'fedcba9876543210',
       manifest,
-      manifestBytes: 800,
+      partCount: 1,
+      partsFetched: 1,
+      metadataBytes: 800,
+      receivedBytes: 1_000_800,
       fetched: ['a.html'],
       fetchedBytes: 1_000_000,
       reused: ['b.webp'],
       reusedBytes: 3_000_000,
       resumed: [],
       resumedBytes: 0,
+      patched: [],
+      usedDeltaPack: false,
       damagedLocal: [],
       savedBytes: 3_000_000,
       pruned: [],
     };
     expect(describeSync(result)).toEqual([
-      'Updated to version fedcba9876543210 (build 2024-06-02.1).',
+      'Updated to version fedcba9876543210 (number 1717286400 of 2024-06-02 00:00 UTC, build 2024-06-02.1).',
       '  1 of 2 files downloaded: 1.0 MB (1000000 bytes)',
       '  1 file reused from this mirror',
-      '  A full copy is 4.0 MB: 3.0 MB saved (75%), plus 800 B of manifest and signature.',
+      '  File list: 1 of 1 part fetched, 800 B with the signed root.',
+      '  In all 1.0 MB (1000800 bytes) downloaded, file list included; a full copy is 4.0 MB: 3.0 MB saved (75%).',
       '  The previous version 0123456789abcdef is kept: "mirror rollback" goes back to it.',
     ]);
   });

@@ -3,7 +3,7 @@ import { mkdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PRIVATE_KEY_FILE, PUBLIC_KEY_FILE, writeKeyPair } from '../../keygen.ts';
-import { createManifest, serializeManifest } from '../../manifest.ts';
+import { createManifest, encodeManifest } from '../../manifest.ts';
 import {
   TEST_KEY_FINGERPRINT,
   generateKeyPair,
@@ -16,9 +16,13 @@ import {
 import { sha256, testPrivateKeyPem, testPublicKeyPem, useTempDirs } from '../test-support/fixtures.ts';
 
 const temp = useTempDirs();
-const manifestBytes = Buffer.from(
-  serializeManifest(createManifest([{ path: 'ar/index.html', size: 3, sha256: sha256('abc') }], { buildId: 'b1' })),
-);
+const manifestBytes = encodeManifest(
+  createManifest([{ path: 'ar/index.html', size: 3, sha256: sha256('abc') }], {
+    version: 1,
+    created: '2024-06-01T00:00:00Z',
+    buildId: 'b1',
+  }),
+).rootBytes;
 
 describe('signature: a manifest signed with the key', () => {
   it('verifies with the matching public key', () => {

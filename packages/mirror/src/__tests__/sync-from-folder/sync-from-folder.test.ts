@@ -1,14 +1,15 @@
+import { readFileSync } from 'node:fs';
 import { access, readFile, readdir, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readCurrentId, versionFolderRef } from '../../mirror-layout.ts';
+import { manifestRef, readCurrentId, versionFolderRef } from '../../mirror-layout.ts';
 import type { SyncProgress } from '../../progress.ts';
 import { rollbackMirror } from '../../rollback.ts';
 import { openSource } from '../../sync-source.ts';
 import type { MirrorSource } from '../../sync-source.ts';
 import { planSync, syncMirror } from '../../sync.ts';
 import { verifyMirror } from '../../verify.ts';
-import { createManifest } from '../../manifest.ts';
+import { createManifest, parseRoot } from '../../manifest.ts';
 import {
   TEST_PUBLIC_KEY_FILE,
   changedInV2,
@@ -34,7 +35,10 @@ async function officeAtV1(): Promise<{ root: string; mirror: string; v1: string;
 describe('sync from a folder: planning by hash', () => {
   it('fetches only content not on disk, whatever its path', () => {
     const file = (path: string, content: string) => ({ path, size: content.length, sha256: sha256(content) });
-    const next = createManifest([file('a.html', 'same'), file('moved/b.svg', 'logo'), file('c.html', 'new')]);
+    const next = createManifest([file('a.html', 'same'), file('moved/b.svg', 'logo'), file('c.html', 'new')], {
+      version: 1,
+      created: '2024-06-01T00:00:00Z',
+    });
     const plan = planSync(next.files, new Set([sha256('same'), sha256('logo')]));
     expect(plan.fetch.map((entry) => entry.path)).toEqual(['c.html']);
     expect(plan.reuse.map((entry) => entry.path)).toEqual(['a.html', 'moved/b.svg']);
@@ -63,7 +67,7 @@ describe('sync from a folder: version 1 to version 2', () => {
     const { mirror, v1, v2, v2Dir } = await officeAtV1();
     await syncMirror({ source: v2Dir, mirrorDir: mirror });
     expect((await verifyMirror({ mirrorDir: mirror, versionId: v1 })).problems).toEqual([]);
-    expect((await readdir(mirror)).sort()).toEqual(['CURRENT', 'index.html', 'trusted-public-key.pem', 'versions']);
+    expect((await readdir(mirror)).sort()).toEqual(['CURRENT', 'index.html', 'parts', 'trusted-public-key.pem', 'versions']);
 
     expect(await rollbackMirror({ mirrorDir: mirror })).toEqual({ from: v2, to: v1 });
     expect(await readCurrentId(mirror)).toBe(v1);
@@ -192,13 +196,20 @@ describe('sync from a folder: other situations', () => {
       [
         v2,
         `${v2}.manifest.json`,
+        `${v2}.manifest.json.gz`,
         `${v2}.manifest.sig`,
         v3.versionId,
         `${v3.versionId}.manifest.json`,
+        `${v3.versionId}.manifest.json.gz`,
         `${v3.versionId}.manifest.sig`,
       ].sort(),
     );
     await expect(access(join(mirror, versionFolderRef(v1)))).rejects.toThrow();
+    // Only the parts of the two versions kept remain.
+    const kept = new Set(
+      [v2, v3.versionId].flatMap((id) => parseRoot(readFileSync(join(mirror, manifestRef(id)))).parts.map((part) => `${part.sha256}.json.gz`)),
+    );
+    expect((await readdir(join(mirror, 'parts'))).sort()).toEqual([...kept].sort());
   });
 
   it('refuses to run while another sync holds the lock', async () => {

@@ -1,6 +1,8 @@
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { readCurrentId } from '../../mirror-layout.ts';
+import { readFile } from 'node:fs/promises';
+import { manifestRef, partRef, readCurrentId } from '../../mirror-layout.ts';
+import { parseRoot } from '../../manifest.ts';
 import { createMirrorRequestHandler } from '../../server.ts';
 import { syncMirror } from '../../sync.ts';
 import { verifyMirror } from '../../verify.ts';
@@ -35,18 +37,38 @@ async function twoOffices(base?: string): Promise<{ mirror: string; v1: string; 
   return { mirror, v1: v1.versionId, v2: v2.versionId, server };
 }
 
+/** The part files requested, by name. */
+function partRequests(requests: readonly string[]): string[] {
+  return requests.filter((path) => path.startsWith('/_mirror/parts/')).map((path) => path.slice('/_mirror/'.length));
+}
+
+/** The parts version `id` names that version `other` does not, as `parts/<sha>.json.gz`. */
+async function partsOnlyIn(id: string, other: string): Promise<string[]> {
+  const { v1, v2 } = await bundles();
+  const dirs: Record<string, string> = { [v1.versionId]: v1.outDir, [v2.versionId]: v2.outDir };
+  const partsOf = async (version: string) =>
+    parseRoot(await readFile(join(dirs[version]!, manifestRef(version)))).parts.map((part) => partRef(part.sha256));
+  const theirs = new Set(await partsOf(other));
+  return (await partsOf(id)).filter((name) => !theirs.has(name));
+}
+
 describe("sync over HTTP from another office's server", () => {
-  it('requests the signed manifest, then only the changed files', async () => {
-    const { mirror, v2, server } = await twoOffices();
+  it('requests the signed root, the parts of the file list it lacks, then only the changed files', async () => {
+    const { mirror, v1, v2, server } = await twoOffices();
     const result = await syncMirror({ source: server.url, mirrorDir: mirror });
 
-    expect(server.requests.slice(0, 3)).toEqual([
+    expect(server.requests.slice(0, 4)).toEqual([
+      '/LATEST', // is it a channel? No: a short 404
       '/_mirror/CURRENT',
-      `/_mirror/versions/${v2}.manifest.json`,
       `/_mirror/versions/${v2}.manifest.sig`,
+      `/_mirror/versions/${v2}.manifest.json.gz`,
     ]);
+    const newParts = await partsOnlyIn(v2, v1);
+    expect(newParts.length).toBeGreaterThan(0);
+    expect(partRequests(server.requests).sort()).toEqual(newParts.sort());
+    expect(result.partsFetched).toBe(newParts.length);
     expect(fileRequests(server.requests, v2).sort()).toEqual(changedInV2);
-    expect(server.requests.length).toBe(3 + changedInV2.length);
+    expect(server.requests.length).toBe(4 + newParts.length + changedInV2.length);
     expect(result.sourceKind).toBe('http');
     expect(result.fetched).toEqual(changedInV2);
     expect(result.fetchedBytes).toBe(sizeOf(siteV2, changedInV2));
@@ -69,7 +91,7 @@ describe("sync over HTTP from another office's server", () => {
     server.requests.length = 0;
     const again = await syncMirror({ source: server.url, mirrorDir: mirror });
     expect(again.status).toBe('up-to-date');
-    expect(server.requests.length).toBe(3);
+    expect(server.requests).toEqual(['/LATEST', '/_mirror/CURRENT']);
   });
 
   it('says plainly when the other computer cannot be reached, and changes nothing', async () => {
@@ -77,7 +99,7 @@ describe("sync over HTTP from another office's server", () => {
     await server.close();
     servers.length = 0;
     const error = await failureOf(syncMirror({ source: server.url, mirrorDir: mirror }));
-    expect(error.message).toContain(`Could not download ${server.url}_mirror/CURRENT`);
+    expect(error.message).toContain(`Could not download ${server.url}LATEST`);
     expect(error.message).toContain(`The mirror was not changed: it still serves version ${v1}.`);
     expect(await readCurrentId(mirror)).toBe(v1);
   });

@@ -1,8 +1,9 @@
 import { appendFile, readFile, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
 import { FileMismatchError, MirrorError } from '../../mirror-error.ts';
-import { manifestRef, readCurrentId, versionFolderRef } from '../../mirror-layout.ts';
+import { compressedManifestRef, manifestRef, readCurrentId, versionFolderRef } from '../../mirror-layout.ts';
 import { createMirrorRequestHandler } from '../../server.ts';
 import { generateKeyPair } from '../../signature.ts';
 import { syncMirror } from '../../sync.ts';
@@ -83,9 +84,10 @@ describe('tampered source: the manifest', () => {
     const { mirror, v1, v2, v2Dir } = await officeAndSource();
     const path = join(v2Dir, manifestRef(v2));
     const bytes = await readFile(path);
-    const at = bytes.indexOf('"size":') + 7;
-    bytes[at] = bytes[at] === 0x31 ? 0x32 : 0x31; // another size for the first file
+    const at = bytes.indexOf('"totalSize": ') + 13;
+    bytes[at] = bytes[at] === 0x31 ? 0x32 : 0x31; // another total size
     await writeFile(path, bytes);
+    await writeFile(join(v2Dir, compressedManifestRef(v2)), gzipSync(bytes));
     const server = await startTestServer(createMirrorRequestHandler({ mirrorDir: v2Dir }));
     servers.push(server);
 
@@ -96,9 +98,10 @@ describe('tampered source: the manifest', () => {
     expect(error.message).toContain('No site file was fetched.');
     expect(fileRequests(server.requests, v2)).toEqual([]);
     expect(server.requests).toEqual([
+      '/LATEST',
       '/_mirror/CURRENT',
-      `/_mirror/versions/${v2}.manifest.json`,
       `/_mirror/versions/${v2}.manifest.sig`,
+      `/_mirror/versions/${v2}.manifest.json.gz`,
     ]);
     await expectOldMirrorIntact(mirror, v1);
   });
@@ -119,6 +122,7 @@ describe('tampered source: the manifest', () => {
     const { copyFile } = await import('node:fs/promises');
     const v2 = (await readCurrentId(v2Dir))!;
     await copyFile(join(other.outDir, manifestRef(other.versionId)), join(v2Dir, manifestRef(v2)));
+    await copyFile(join(other.outDir, compressedManifestRef(other.versionId)), join(v2Dir, compressedManifestRef(v2)));
     await copyFile(
       join(other.outDir, `versions/${other.versionId}.manifest.sig`),
       join(v2Dir, `versions/${v2}.manifest.sig`),

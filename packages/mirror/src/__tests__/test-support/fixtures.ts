@@ -134,6 +134,13 @@ export function useTempDirs(): { make: (prefix?: string) => Promise<string> } {
   };
 }
 
+/** The version number and date of each fixture bundle: they grow from v1 to v3, as real bundles' do. */
+export const fixtureVersions: Readonly<Record<string, { version: number; created: string }>> = {
+  v1: { version: 1_717_200_000, created: '2024-06-01T00:00:00Z' },
+  v2: { version: 1_717_286_400, created: '2024-06-02T00:00:00Z' },
+  v3: { version: 1_717_372_800, created: '2024-06-03T00:00:00Z' },
+};
+
 /** Bundles of the three fixture versions, signed with the TEST key. */
 export interface FixtureBundles {
   v1: BuildBundleResult;
@@ -177,7 +184,10 @@ export async function writeSite(dir: string, files: SiteFiles): Promise<void> {
   }
 }
 
-/** Writes a fixture site under `root/<name>-site` and bundles it into `root/<name>`, signed with the TEST key. */
+/**
+ * Writes a fixture site under `root/<name>-site` and bundles it into `root/<name>`, signed with the TEST key. The
+ * version number and date are those of `fixtureVersions[name]`, else those of v1, unless `options` says otherwise.
+ */
 export async function makeBundle(
   root: string,
   name: string,
@@ -186,6 +196,7 @@ export async function makeBundle(
 ): Promise<BuildBundleResult> {
   const siteDir = join(root, `${name}-site`);
   await writeSite(siteDir, files);
+  const defaults = fixtureVersions[name] ?? fixtureVersions.v1!;
   return buildBundle({
     siteDir,
     outDir: join(root, name),
@@ -194,6 +205,8 @@ export async function makeBundle(
     includeTool: false,
     buildId: name,
     ...options,
+    version: options.version ?? defaults.version,
+    created: options.created ?? defaults.created,
   });
 }
 
@@ -207,6 +220,8 @@ export async function mirrorFromBundle(bundleDir: string, mirrorDir: string): Pr
 export interface TestServer {
   url: string;
   requests: string[];
+  /** Every byte the server sent, headers included, on every connection so far. */
+  bytesSent: () => number;
   close: () => Promise<void>;
 }
 
@@ -216,25 +231,56 @@ export async function startTestServer(
 ): Promise<TestServer> {
   const requests: string[] = [];
   const sockets = new Set<Socket>();
+  let closedBytes = 0;
   const server: Server = createServer((request, response) => {
     requests.push(decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname));
     handler(request, response);
   });
   server.on('connection', (socket) => {
     sockets.add(socket);
-    socket.on('close', () => sockets.delete(socket));
+    socket.on('close', () => {
+      closedBytes += socket.bytesWritten;
+      sockets.delete(socket);
+    });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}/`,
     requests,
+    bytesSent: () => [...sockets].reduce((sum, socket) => sum + socket.bytesWritten, closedBytes),
     close: () =>
       new Promise<void>((resolve) => {
         for (const socket of sockets) socket.destroy();
         server.close(() => resolve());
       }),
   };
+}
+
+/**
+ * A plain static file server, as any web host is: a URL path is a file under `root`, served whole with its length,
+ * anything else is 404. It knows nothing of mirrors (no `_mirror/` protocol), and records each answer's body size.
+ */
+export async function startStaticServer(
+  root: string,
+): Promise<TestServer & { served: Array<{ path: string; status: number; bytes: number }> }> {
+  const served: Array<{ path: string; status: number; bytes: number }> = [];
+  const server = await startTestServer((request, response) => {
+    const path = decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname);
+    const file = join(root, ...path.split('/').filter((name) => name !== '' && name !== '..'));
+    let body: Buffer;
+    try {
+      body = readFileSync(file);
+    } catch {
+      body = Buffer.from('Not found\n');
+      served.push({ path, status: 404, bytes: body.length });
+      response.writeHead(404, { 'Content-Type': 'text/plain', 'Content-Length': body.length }).end(body);
+      return;
+    }
+    served.push({ path, status: 200, bytes: body.length });
+    response.writeHead(200, { 'Content-Type': 'application/octet-stream', 'Content-Length': body.length }).end(body);
+  });
+  return { ...server, served };
 }
 
 /** The site paths requested under `_mirror/versions/<id>/`, i.e. the files a sync fetched over HTTP. */
