@@ -2,8 +2,8 @@
  * `pnpm mirror`: builds a signed mirror bundle of the site for field offices, whole or for some languages and
  * countries. The steps, each in its own module:
  *
- *   subset content (subset-content.ts) → site build (scripts/build.ts) → prune languages and index again
- *   (prune-languages.ts, search-index.ts) → relative URLs (relocate.ts) → offline search (offline-search.ts) →
+ *   subset content (subset-content.ts) → site build (@iom/site-build) → prune languages and index again
+ *   (prune-languages.ts, @iom/site-build/search-index) → relative URLs (relocate.ts) → offline search (offline-search.ts) →
  *   checks (check-relocatable.ts, quality/check-links.ts) → signed bundle (packages/mirror `mirror build`) → with
  *   --channel, the bundle's version added to an update channel (`mirror publish`)
  *
