@@ -28,4 +28,6 @@ export * from './structured-data.ts';
 export { imageExtensions, mediaPrefix, mediaReferences, type MediaReference } from '@iom/safe-mdx';
 export * from './page-description.ts';
 export * from './country-overviews.ts';
+export * from './site-pages.ts';
+export * from './schemas/site-page.ts';
 export * from './schemas/country-overview.ts';

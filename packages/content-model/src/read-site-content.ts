@@ -14,7 +14,8 @@ import { imageExtensions, mediaPrefix } from '@iom/safe-mdx';
 import { decodeContentSource } from '@iom/safe-mdx';
 import type { PrepareRender } from './prepare/prepare-file.ts';
 import { prepareInProcess, type PrepareContent, type PreparedContent } from './prepare/prepare-content.ts';
-import { linkReleases, validateReleaseFile, type ReleasePage, type ValidatedReleaseFile } from './releases.ts';
+import { linkReleases, urlCollisions, validateReleaseFile, type ReleasePage, type ValidatedReleaseFile } from './releases.ts';
+import { linkSitePages, type SitePage, type SitePageInput } from './site-pages.ts';
 import { mayBeSource } from './translation/translation-file.ts';
 import { resolveUiStrings, type MissingString, type UiStrings } from './ui-strings.ts';
 import { parseYamlFile } from './yaml-file.ts';
@@ -30,6 +31,8 @@ export interface SiteContent {
   missingStrings: MissingString[];
   /** Country overviews in every language they are written in. */
   overviews: CountryOverview[];
+  /** Section pages of the menu (Who we are, Our work, …) in every language they are written in. */
+  pages: SitePage[];
   /** How readers reach the organisation where an office has no confirmed contact (content/organisation-contacts.yaml). */
   organisationContacts?: { file: string; contacts: OrganisationContacts } | undefined;
   /** Values still marked as placeholders: never published, listed for editors to confirm. */
@@ -142,7 +145,17 @@ export async function readSiteContent(options: ReadSiteContentOptions): Promise<
     }
   }
   const overviewFiles = countryFiles.filter((file) => file.endsWith('.mdx'));
-  const mdxFiles = [...releaseFiles, ...overviewFiles];
+  // Section pages: content/pages/<key>/<lang>.mdx.
+  const pagesDir = path.join(contentDir, 'pages');
+  const pageFiles: string[] = [];
+  for (const file of await listFiles(pagesDir, { paths: 'absolute' })) {
+    const relative = path.relative(pagesDir, file).split(path.sep);
+    if (file.endsWith('.mdx') && relative.length === 2) pageFiles.push(file);
+    else if (!path.basename(file).startsWith('.') && /\.(mdx?|markdown)$/.test(file)) {
+      issues.push({ file: display(file), message: 'This file is not where page files go.', fix: 'Put page files at content/pages/<page-folder>/<language>.mdx, for example content/pages/who-we-are/en.mdx.' });
+    }
+  }
+  const mdxFiles = [...releaseFiles, ...overviewFiles, ...pageFiles];
   const render = options.render;
   const specs = render ? Object.fromEntries(localeCodes.map((lang) => [lang, render(lang, strings[lang])])) : undefined;
   const prepare = options.prepare ?? prepareInProcess;
@@ -283,6 +296,26 @@ export async function readSiteContent(options: ReadSiteContentOptions): Promise<
     bodies.set(`${key}/${release.lang}`, bodyOf(result, media));
   }
   const linked = linkReleases(validated, { countries: countryCodes, themes: new Set(themes) }, unreadableReleases);
+
+  // Section pages
+  const pageInputs: SitePageInput[] = [];
+  const unreadablePages = new Set<string>();
+  for (const file of pageFiles) {
+    const result = preparedByFile.get(file)!;
+    const shown = display(file);
+    issues.push(...result.issues);
+    const media = checkMedia(file, result);
+    const key = path.basename(path.dirname(file));
+    const lang = path.basename(file, '.mdx');
+    if (result.issues.length) {
+      if (mayBeSource(result.frontmatter)) unreadablePages.add(key);
+      continue;
+    }
+    pageInputs.push({ file: shown, key, lang, frontmatter: result.frontmatter, fieldPosition: positionsOf(result), fingerprint: result.fingerprint });
+    bodies.set(`page:${key}/${lang}`, bodyOf(result, media));
+  }
+  const sitePages = linkSitePages(pageInputs, unreadablePages);
+  issues.push(...sitePages.issues, ...urlCollisions(sitePages.pages));
   const published = options.samples === 'exclude' ? (item: { sample: boolean }) => !item.sample : () => true;
   issues.push(...linked.issues);
 
@@ -295,6 +328,7 @@ export async function readSiteContent(options: ReadSiteContentOptions): Promise<
       officialNames,
       missingStrings: missing,
       overviews: overviewResult.overviews.filter(published),
+      pages: sitePages.pages.filter(published),
       organisationContacts,
       unconfirmed: unconfirmedValues(countryResult.countries, organisationContacts),
     },

@@ -29,6 +29,8 @@ export const paths = {
   search: (lang: Locale) => `/${lang}/search/`,
   /** `/en/translations/` (translation dashboard) */
   dashboard: (lang: Locale) => `/${lang}/translations/`,
+  /** A section page of the menu: `/en/who-we-are/`, `/en/our-work/what-we-do/` (a page under another). */
+  sitePage: (lang: Locale, key: string, parent?: string) => `/${lang}/${parent ? `${parent}/` : ''}${key}/`,
 } as const;
 
 export type PageKind = keyof typeof paths;

@@ -15,7 +15,7 @@ if (issues.length > 0) {
   console.error(formatContentIssues(issues));
   process.exitCode = 1;
 } else {
-  console.log(`No problems: ${content.releases.length} release pages and ${content.countries.length} countries checked in ${seconds} s.`);
+  console.log(`No problems: ${content.releases.length} release pages, ${content.pages.length} section pages and ${content.countries.length} countries checked in ${seconds} s.`);
 }
 if (content.missingStrings.length > 0) {
   const byLang = Map.groupBy(content.missingStrings, (missing) => missing.lang);

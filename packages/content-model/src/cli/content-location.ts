@@ -30,3 +30,24 @@ export function resolveReleaseFolder(contentDir: string, given: string): string 
   }
   return undefined;
 }
+
+/** A folder of content that has language versions: a release, or a section page. */
+export interface TranslatableFolder {
+  kind: 'release' | 'page';
+  folder: string;
+}
+
+/**
+ * Finds a release folder (see `resolveReleaseFolder`) or a section page's folder (`pages/who-we-are`,
+ * `content/pages/who-we-are/`, or `who-we-are` when no release has that name) from what a translator types.
+ */
+export function resolveTranslatableFolder(contentDir: string, given: string): TranslatableFolder | undefined {
+  const cleaned = given.replace(/\\/g, '/').replace(/\/+$/, '');
+  const pagesDir = path.join(contentDir, 'pages');
+  const pageKey = /(?:^|\/)pages\/([^/]+)$/.exec(cleaned)?.[1];
+  if (pageKey) return existsSync(path.join(pagesDir, pageKey)) ? { kind: 'page', folder: path.join(pagesDir, pageKey) } : undefined;
+  const release = resolveReleaseFolder(contentDir, cleaned);
+  if (release) return { kind: 'release', folder: release };
+  if (!cleaned.includes('/') && existsSync(path.join(pagesDir, cleaned))) return { kind: 'page', folder: path.join(pagesDir, cleaned) };
+  return undefined;
+}

@@ -23,10 +23,11 @@ const { content, issues } = await readSiteContent({ contentDir, displayRoot });
 if (issues.length > 0) {
   console.error(`${formatContentIssues(issues)}\nFix these first (pnpm check:content); status is shown for the files that could be read.\n`);
 }
-const rows = translationStatus(content.releases);
+// Releases newest first, then the section pages (their rows have no date).
+const rows = translationStatus([...content.releases, ...content.pages.map((page) => ({ ...page, key: `pages/${page.key}` }))]);
 const counts = statusCounts(rows);
-const folderOf = (file: string) => path.posix.dirname(file).replace(/^.*?releases\//, '');
-const pageOf = new Map(content.releases.map((page) => [page.file, page]));
+const folderOf = (file: string) => path.posix.dirname(file).replace(/^.*?(?:releases\/|(?=pages\/))/, '');
+const pageOf = new Map<string, { translatedFrom?: string | undefined }>([...content.releases, ...content.pages].map((page) => [page.file, page]));
 
 const report = Object.fromEntries(
   languages.map((lang) => {

@@ -26,6 +26,23 @@ export function newTranslationText(source: { lang: Locale; data: Pick<ReleaseSou
 }
 
 /**
+ * The text of a new translation of a section page: its title, summary and body to translate, and `translationOf`.
+ * Where the page sits in the menu stays in the source only.
+ */
+export function newPageTranslationText(source: { lang: Locale; data: { title: string; summary?: string | undefined }; body: string }, target: Locale): string {
+  const hash = sourceFingerprint({ title: source.data.title, summary: source.data.summary, body: source.body });
+  const lines = [
+    '---',
+    `# Translation into ${target} of ${source.lang}.mdx. Translate the title, the summary and the text below the second`,
+    '# --- line. Do not edit translationOf: pnpm i18n:done updates it.',
+    `title: ${quote(source.data.title)}`,
+  ];
+  if (source.data.summary) lines.push(`summary: ${quote(source.data.summary)}`);
+  lines.push('translationOf:', `  lang: ${source.lang}`, `  hash: ${quote(hash)}`, '---');
+  return `${lines.join('\n')}\n${source.body}`;
+}
+
+/**
  * Marks a translation as up to date with the current source: rewrites the `hash:` line of `translationOf` only,
  * leaving every other line of the file as the translator wrote it.
  */

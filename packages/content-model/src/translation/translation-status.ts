@@ -1,6 +1,9 @@
 import { localeCodes, type Locale } from '../locales.ts';
 import type { ReleasePage } from '../releases.ts';
 
+/** What the status of a text in one language is computed from: a release page, or a section page (no date). */
+export type StatusSubject = Pick<ReleasePage, 'key' | 'lang' | 'state' | 'file' | 'sourceLang' | 'sourceFile' | 'title'> & { date?: string | undefined };
+
 /** The state of one release in one language, for translators and coordinators. */
 export type StatusState = 'source' | 'current' | 'stale' | 'missing';
 
@@ -24,13 +27,13 @@ export interface TranslationStatusRow {
  * @example
  * translationStatus(pages).filter((row) => row.lang === 'fr' && row.state !== 'current' && row.state !== 'source')
  */
-export function translationStatus(pages: readonly ReleasePage[]): TranslationStatusRow[] {
-  const byKey = new Map<string, ReleasePage[]>();
+export function translationStatus(pages: readonly StatusSubject[]): TranslationStatusRow[] {
+  const byKey = new Map<string, StatusSubject[]>();
   for (const page of pages) byKey.set(page.key, [...(byKey.get(page.key) ?? []), page]);
   const rows: TranslationStatusRow[] = [];
   const keys = [...byKey.keys()].sort((a, b) => {
-    const dateA = byKey.get(a)![0]!.date;
-    const dateB = byKey.get(b)![0]!.date;
+    const dateA = byKey.get(a)![0]!.date ?? '';
+    const dateB = byKey.get(b)![0]!.date ?? '';
     return dateB.localeCompare(dateA) || a.localeCompare(b);
   });
   for (const key of keys) {
@@ -46,7 +49,7 @@ export function translationStatus(pages: readonly ReleasePage[]): TranslationSta
         sourceLang: source.sourceLang,
         sourceFile: source.sourceFile,
         title: page?.title ?? source.title,
-        date: source.date,
+        date: source.date ?? '',
       });
     }
   }
