@@ -1,4 +1,4 @@
-import { locales, withBase, type ContentIssue, type Locale, type Translate } from '@iom/content-model';
+import { locales, withBase, type ContentIssue, type Locale, type MenuEntry, type Translate } from '@iom/content-model';
 
 /** What every component needs to know about the page it is on. Built once per page by the site. */
 export interface PageContext {
@@ -10,6 +10,8 @@ export interface PageContext {
   href: (path: string) => string;
   /** Content problems to show on the page (only in `astro dev`; a build with problems fails instead). */
   contentIssues: readonly ContentIssue[];
+  /** The main menu in the page's language, from the section pages (content/pages/). */
+  menu: readonly MenuEntry[];
 }
 
 /**
@@ -18,6 +20,6 @@ export interface PageContext {
  * @example
  * const ctx = createPageContext('ar', t, '/'); ctx.dir // 'rtl'
  */
-export function createPageContext(lang: Locale, t: Translate, base: string, contentIssues: readonly ContentIssue[] = []): PageContext {
-  return { lang, dir: locales[lang].dir, t, href: (path) => withBase(path, base), contentIssues };
+export function createPageContext(lang: Locale, t: Translate, base: string, contentIssues: readonly ContentIssue[] = [], menu: readonly MenuEntry[] = []): PageContext {
+  return { lang, dir: locales[lang].dir, t, href: (path) => withBase(path, base), contentIssues, menu };
 }

@@ -44,6 +44,7 @@ export function siteContentLoader(options: { contentDir: string; displayRoot: st
           // Only confirmed contact values reach the site: no page, data or search entry can show a placeholder.
           countries: content.countries.map((country) => ({ kind: 'country', ...publishedCountry(country) })),
           overviews: content.overviews.map((overview) => ({ kind: 'overview', ...overview, ...body(`${overview.code}/${overview.lang}`) })),
+          pages: content.pages.map((page) => ({ kind: 'page', ...page, ...body(`page:${page.id}`) })),
           meta: {
             kind: 'meta',
             issues,

@@ -1,6 +1,6 @@
 import { localeCodes, pagePath, paginate, paths, regionIds, type Locale } from '@iom/content-model';
 import type { SiteData } from './site-data.ts';
-import { sections } from './sections.ts';
+import { sitePageRoutes, sitePagePath } from './site-pages.ts';
 
 /** A page of the site in one language, with the same page in the other languages where it exists. */
 export interface InventoryPage {
@@ -30,7 +30,16 @@ export function pageInventory(site: SiteData): InventoryPage[] {
   everyLanguage((lang) => paths.home(lang));
   everyLanguage((lang) => paths.archive(lang));
   everyLanguage((lang) => paths.countries(lang));
-  for (const section of Object.keys(sections)) everyLanguage((lang) => `/${lang}/${section}/`);
+  // Section pages: every language has one; where it is not translated, the source, marked as such, which search
+  // engines are not told about (not listed, and not an alternate of the real versions).
+  for (const [key, versions] of site.pagesByKey) {
+    if (sitePageRoutes[key]) continue;
+    const translated = new Map(versions.map((version) => [version.lang, sitePagePath(version, version.lang)]));
+    for (const lang of localeCodes) {
+      const path = sitePagePath(versions[0]!, lang);
+      pages.push({ lang, path, versions: translated.has(lang) ? translated : new Map([[lang, path]]), listed: translated.has(lang) });
+    }
+  }
   for (const region of regionIds) everyLanguage((lang) => paths.region(lang, region));
   for (const listing of site.listings) {
     for (const { page } of paginate(listing.items)) {

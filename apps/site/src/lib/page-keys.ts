@@ -41,9 +41,11 @@ export function createPageKeys(site: {
   countries: readonly object[];
   organisationContacts: object;
   missingStrings: readonly MissingString[];
+  /** The main menu of each language: on every page. */
+  menus: Record<Locale, unknown>;
 }): PageKeys {
   const shared = digest(site.themes, site.officialNames, site.countries, site.organisationContacts);
-  const bySite = new Map(localeCodes.map((lang) => [lang, digest(shared, site.strings[lang], site.missingStrings.filter((missing) => missing.lang === lang))]));
+  const bySite = new Map(localeCodes.map((lang) => [lang, digest(shared, site.strings[lang], site.missingStrings.filter((missing) => missing.lang === lang), site.menus[lang])]));
   const releases = new WeakMap<object, string>();
   const listed = new WeakMap<object, string>();
   const mediaFiles = new Map<string, string>();

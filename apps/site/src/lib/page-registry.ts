@@ -6,11 +6,12 @@
  *
  * Routes take their `getStaticPaths` entries from here (`*Paths`) and render the view of the same name (`*View`).
  */
-import { feedItemLimit, listedItems, listingFor, localeCodes, locales, pageOf, pagePath, paginate, paths, type FeedInput, type Locale } from '@iom/content-model';
+import { feedItemLimit, listedItems, listingFor, localeCodes, locales, pageDescription, pageOf, pagePath, paginate, paths, type FeedInput, type Locale } from '@iom/content-model';
 import type { Listing } from './listings.ts';
 import { countryPageReleases } from './listings.ts';
 import { digest, renderChanged } from '@iom/site-build';
-import type { RenderedRelease, SiteData } from './site-data.ts';
+import { bodyHtml, type RenderedRelease, type SiteData } from './site-data.ts';
+import { sitePagePath, sitePageRoutes } from './site-pages.ts';
 
 /** The related releases of a release page, as a listing in the page's language. */
 const relatedOf = (site: SiteData, page: RenderedRelease) => listingFor(page.related.flatMap((key) => site.releasesByKey.get(key) ?? []), page.lang);
@@ -127,4 +128,38 @@ export function feedPaths(site: SiteData, format: 'rss' | 'json', origin: URL | 
       key: digest(feedView(site, listing, origin)),
     })),
   );
+}
+
+/**
+ * A section page in a language: the version in that language, or else its source (the page then says it is not
+ * translated yet), its text, what it says of itself to search engines, and its language versions. Undefined when
+ * the content has no such page (a content folder without `pages/where-we-work/`).
+ */
+export function sitePageView(site: SiteData, key: string, lang: Locale) {
+  const versions = site.pagesByKey.get(key);
+  if (!versions) return undefined;
+  const page = versions.find((version) => version.lang === lang) ?? versions.find((version) => version.state === 'source')!;
+  const source = versions.find((version) => version.state === 'source');
+  const html = bodyHtml(page);
+  return {
+    page,
+    html,
+    description: page.lang === lang ? (pageDescription(page.summary, html) ?? page.title) : page.title,
+    sourcePath: source ? sitePagePath(source, source.lang) : undefined,
+    // Every language has the page (a fallback where it is not translated); the language switcher offers those with
+    // a version of their own.
+    languages: localeCodes.map((other) => ({ lang: other, path: other === lang || versions.some((version) => version.lang === other) ? sitePagePath(page, other) : undefined })),
+  };
+}
+
+/** getStaticPaths of the section pages: every page in every language, top-level ones or those under another. */
+export function sitePagePaths(site: SiteData, level: 'top' | 'under') {
+  return [...site.pagesByKey]
+    .filter(([key, versions]) => !sitePageRoutes[key] && (level === 'top') === !versions[0]!.menu.parent)
+    .flatMap(([key, versions]) =>
+      localeCodes.map((lang) => ({
+        params: level === 'top' ? { lang, section: key } : { lang, section: versions[0]!.menu.parent!, subpage: key },
+        props: { key },
+      })),
+    );
 }

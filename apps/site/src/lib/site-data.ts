@@ -4,9 +4,11 @@ import {
   countrySlug,
   createTranslate,
   localeCodes,
+  menuFor,
   paths,
   releasesByCountry,
   type Locale,
+  type MenuEntry,
   type MissingString,
   type OfficialNames,
   type PublishedOrganisationContacts,
@@ -17,9 +19,10 @@ import { createPageContext, type PageContext } from '@iom/ui/page-context';
 import { siteBase } from '../site-config.ts';
 import { buildListings, type Listing } from './listings.ts';
 import { createPageKeys, type PageKeys } from './page-keys.ts';
-import { readStoredSiteContent, type CountryEntry, type RenderedOverview, type RenderedRelease, type SiteContentPointer } from './stored-site-content.ts';
+import { readStoredSiteContent, type CountryEntry, type RenderedOverview, type RenderedRelease, type RenderedSitePage, type SiteContentPointer } from './stored-site-content.ts';
+import { sitePagePath } from './site-pages.ts';
 
-export { bodyHtml, type RenderedOverview, type RenderedRelease } from './stored-site-content.ts';
+export { bodyHtml, type RenderedOverview, type RenderedRelease, type RenderedSitePage } from './stored-site-content.ts';
 
 const isPointer = (data: unknown): data is SiteContentPointer => typeof data === 'object' && data !== null && (data as { kind?: unknown }).kind === 'site-content';
 
@@ -29,6 +32,12 @@ export interface SiteData {
   countries: CountryEntry[];
   /** Country overviews, every language they are written in. */
   overviews: RenderedOverview[];
+  /** Section pages of the menu, every language they are written in. */
+  pages: RenderedSitePage[];
+  /** Section pages by key: their language versions. */
+  pagesByKey: Map<string, RenderedSitePage[]>;
+  /** The main menu in each language, from the section pages. */
+  menus: Record<Locale, MenuEntry[]>;
   themes: string[];
   strings: Record<Locale, UiStrings>;
   officialNames: OfficialNames;
@@ -60,14 +69,18 @@ export interface SiteData {
 async function loadSiteData(): Promise<SiteData> {
   const pointer = (await getCollection('site')).map((entry): unknown => entry.data).find(isPointer);
   if (!pointer) throw new Error('The content loader stored no site content; run the build again after fixing content errors.');
-  const { releases, countries, overviews, meta } = readStoredSiteContent(pointer);
+  const { releases, countries, overviews, pages, meta } = readStoredSiteContent(pointer);
   const codes = new Set(countries.filter((country) => country.presence !== 'none').map((country) => country.code));
   const slugs = new Map(countries.map((country) => [country.code, countrySlug(country.code, meta.officialNames)]));
-  const contexts = new Map(localeCodes.map((lang) => [lang, createPageContext(lang, createTranslate(meta.strings[lang]), siteBase, meta.issues)]));
+  const menus = Object.fromEntries(localeCodes.map((lang) => [lang, menuFor(pages, lang, sitePagePath)])) as Record<Locale, MenuEntry[]>;
+  const contexts = new Map(localeCodes.map((lang) => [lang, createPageContext(lang, createTranslate(meta.strings[lang]), siteBase, meta.issues, menus[lang])]));
   const data: Omit<SiteData, 'listings' | 'listingsById' | 'keys'> = {
     releases,
     countries,
     overviews,
+    pages,
+    pagesByKey: Map.groupBy(pages, (page) => page.key),
+    menus,
     themes: meta.themes,
     strings: meta.strings,
     officialNames: meta.officialNames,

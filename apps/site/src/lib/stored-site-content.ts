@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { mkdir, readdir, rm } from 'node:fs/promises';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { ContentIssue, CountryOverview, Locale, MissingString, OfficialNames, PublishedCountry, PublishedOrganisationContacts, ReleasePage, UiStrings } from '@iom/content-model';
+import type { ContentIssue, CountryOverview, Locale, MissingString, OfficialNames, PublishedCountry, PublishedOrganisationContacts, ReleasePage, SitePage, UiStrings } from '@iom/content-model';
 import { writeFileAtomic } from '@iom/files';
 import { readStoredBody, type StoredBodyRef } from '@iom/site-build/content';
 
@@ -20,6 +20,8 @@ export type RenderedRelease = ReleasePage & { kind: 'release' } & StoredBody;
 export type CountryEntry = PublishedCountry & { kind: 'country' };
 /** A country overview with its rendered text. */
 export type RenderedOverview = CountryOverview & { kind: 'overview' } & StoredBody;
+/** A section page (Who we are, Our work, …) with its rendered text. */
+export type RenderedSitePage = SitePage & { kind: 'page' } & StoredBody;
 /** What the site holds besides pages: UI strings, themes, official names, content problems (shown in `astro dev`). */
 export interface MetaEntry {
   kind: 'meta';
@@ -39,6 +41,7 @@ export interface StoredSiteContent {
   releases: RenderedRelease[];
   countries: CountryEntry[];
   overviews: RenderedOverview[];
+  pages: RenderedSitePage[];
   meta: MetaEntry;
 }
 

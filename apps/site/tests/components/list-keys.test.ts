@@ -14,7 +14,7 @@ const ReleaseList = ((await import(/* @vite-ignore */ component)) as { default: 
 
 const contentDir = path.resolve(appDir, '../../content');
 const { content } = await readSiteContent({ contentDir, displayRoot: path.dirname(contentDir) });
-const keys = createPageKeys({ ...content, countries: content.countries, organisationContacts: {} });
+const keys = createPageKeys({ ...content, countries: content.countries, organisationContacts: {}, menus: { en: [], fr: [], es: [], ar: [] } });
 const ctx = createPageContext('en', createTranslate(content.strings.en), '/');
 // A release with every field a list could show filled in.
 const release = content.releases.find((page) => page.lang === 'en' && page.summary && page.updated === undefined)!;
