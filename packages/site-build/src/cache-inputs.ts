@@ -18,6 +18,8 @@ export const cacheInputs = {
     'apps/site/public',
     'packages/ui/package.json',
     'packages/ui/src',
+    'packages/world-map/package.json',
+    'packages/world-map/src',
     'packages/content-model/package.json',
     'packages/content-model/src',
     'packages/safe-mdx/package.json',

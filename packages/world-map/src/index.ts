@@ -1,0 +1,1 @@
+export { renderWorldMap, type MapCountry, type Presence, type WorldMapLabels, type WorldMapOptions } from './render-world-map.ts';
