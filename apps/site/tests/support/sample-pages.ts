@@ -39,7 +39,7 @@ function translationsOf(siteDir: string, englishPath: string): Map<string, strin
 /**
  * A page of every kind in every language, found in the built site: home, news index, archive index and year,
  * a release (the seed) and a release with a photograph, country, section pages (top-level and under another),
- * region, theme, search (empty and with a query),
+ * Where we work and a region (both with the map), theme, search (empty and with a query),
  * the translation dashboard and the 404 page; plus the root language chooser and the root 404.
  * Throws when a page the sample expects is missing from the build, so the sample cannot shrink silently.
  */
@@ -64,7 +64,8 @@ export function samplePages(siteDir: string): SamplePage[] {
       { kind: 'country', lang, path: `${lang}/countries/libya/` },
       { kind: 'section page', lang, path: `${lang}/who-we-are/` },
       { kind: 'section page under another, with the menu open', lang, path: `${lang}/our-work/what-we-do/` },
-      { kind: 'region', lang, path: `${lang}/regions/middle-east-north-africa/` },
+      { kind: 'where we work, with the map', lang, path: `${lang}/countries/` },
+      { kind: 'region, with its map', lang, path: `${lang}/regions/middle-east-north-africa/` },
       { kind: 'theme', lang, path: `${lang}/themes/search-and-rescue/` },
       { kind: 'search', lang, path: `${lang}/search/` },
       { kind: 'search with query', lang, path: `${lang}/search/?q=${encodeURIComponent(searchQueries[lang])}` },
