@@ -8,11 +8,14 @@ export interface ListingItem {
   foreign: boolean;
 }
 
-/** What a list of releases shows of each release: these fields, and only these, reach the list components. */
-export const listedFields = ['lang', 'date', 'type', 'title', 'summary', 'path'] as const;
+/**
+ * What a list of releases shows of each release: these fields, and only these, reach the list components (of the
+ * lead image, its file and its text alternative: the list shows it as a thumbnail).
+ */
+export const listedFields = ['lang', 'date', 'type', 'title', 'summary', 'path', 'image'] as const;
 
 /** A release as a list shows it (see `listedFields`). */
-export type ListedRelease = Pick<ReleasePage, (typeof listedFields)[number]>;
+export type ListedRelease = Pick<ReleasePage, Exclude<(typeof listedFields)[number], 'image'>> & { image?: { src: string; alt: string } };
 
 /** An item of a list as the list components receive it: the release as lists show it, and whether it is foreign. */
 export interface ListedItem {
@@ -25,12 +28,13 @@ export interface ListedItem {
  * them, so a field a list starts to show is in those keys without anyone keeping the two in step.
  *
  * @example
- * listedItems(listingFor(pages, 'fr')) // [{ release: { lang: 'fr', date: '2016-09-02', type, title, summary, path }, foreign: false }]
+ * listedItems(listingFor(pages, 'fr')) // [{ release: { lang: 'fr', date: '2016-09-02', type, title, summary, path, image? }, foreign: false }]
  */
 export function listedItems(items: readonly ListingItem[]): ListedItem[] {
   return items.map(({ page, foreign }) => {
     const release = {} as Record<string, unknown>;
     for (const field of listedFields) if (page[field] !== undefined) release[field] = page[field];
+    if (page.image) release.image = { src: page.image.src, alt: page.image.alt };
     return { release: release as ListedRelease, foreign };
   });
 }

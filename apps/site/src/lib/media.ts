@@ -1,6 +1,7 @@
 import type { ImageMetadata } from 'astro';
 import { getImage } from 'astro:assets';
 import { mediaPrefix } from '@iom/content-model';
+import type { Thumbnail } from '@iom/ui/thumbnail';
 
 // Every image content may show, loaded only when a page uses it: the files of content/media/ (named /media/…) and
 // images beside a release or country overview (named by a path relative to the file). The content check makes
@@ -75,6 +76,30 @@ export interface ResponsiveImage {
   width: number;
   height: number;
 }
+
+/** Width of a list's thumbnail in CSS pixels (`.release-list__thumbnail`); made at 1x and 2x. */
+const thumbnailWidth = 120;
+
+/**
+ * A lead image named `/media/…` as a list's thumbnail (ReleaseList), or undefined when the file is not in
+ * content/media/. Made once per image however many lists show it.
+ */
+export function listThumbnail(mediaPath: string): Promise<Thumbnail | undefined> {
+  let made = thumbnails.get(mediaPath);
+  if (!made) {
+    made = (async () => {
+      const load = mediaPath.startsWith(mediaPrefix) ? byContentPath.get(`media/${decodeURI(mediaPath.slice(mediaPrefix.length))}`) : undefined;
+      if (!load) return undefined;
+      const source = await load();
+      const width = Math.min(thumbnailWidth, source.width);
+      const image = await getImage({ src: source, width, densities: [1, 2], format: 'webp' });
+      return { src: image.src, srcset: image.srcSet.attribute, width, height: Math.round((source.height * width) / source.width) };
+    })();
+    thumbnails.set(mediaPath, made);
+  }
+  return made;
+}
+const thumbnails = new Map<string, Promise<Thumbnail | undefined>>();
 
 /**
  * The responsive version of a content image named `/media/…` (a release's lead image), or undefined when the file

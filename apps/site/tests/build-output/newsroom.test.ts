@@ -193,3 +193,40 @@ describe('images', () => {
     expect(responsive).toBe(images);
   });
 });
+
+describe('thumbnails in lists', () => {
+  /** Lists of every kind that show releases: home, news index, a country's page and news, a theme. */
+  const listPagesOf = (lang: string) =>
+    [`${lang}/index.html`, `${lang}/news/index.html`, `${lang}/themes/search-and-rescue/index.html`].concat(pages.filter((page) => new RegExp(`^${lang}/countries/[^/]+/(news/)?index\\.html$`).test(page)));
+  const exists = (url: string) => existsSync(path.join(builtSiteDir, decodeURI(url.split('?')[0]!)));
+
+  for (const lang of langs) {
+    it(`${lang}: show the lead image of a release that has one, small, lazy, sized, with its alt text, and nothing for the others`, () => {
+      let shown = 0;
+      for (const file of listPagesOf(lang)) {
+        for (const item of readPage(builtSiteDir, file).querySelectorAll('.release-list__item')) {
+          const href = item.querySelector('.release-list__title a')!.getAttribute('href')!;
+          const lead = readPage(builtSiteDir, `${decodeURI(href).slice(1)}index.html`).querySelector('.release__lead img');
+          const thumbnails = item.querySelectorAll('img.release-list__thumbnail');
+          if (!lead) {
+            expect(thumbnails, `${file}: ${href}`).toHaveLength(0);
+            continue;
+          }
+          expect(thumbnails, `${file}: ${href}`).toHaveLength(1);
+          const thumbnail = thumbnails[0]!;
+          expect(thumbnail.getAttribute('alt'), href).toBe(lead.getAttribute('alt'));
+          expect(thumbnail.getAttribute('loading')).toBe('lazy');
+          const width = Number(thumbnail.getAttribute('width'));
+          expect(width).toBeGreaterThan(0);
+          expect(width).toBeLessThanOrEqual(160);
+          expect(Number(thumbnail.getAttribute('height'))).toBeGreaterThan(0);
+          const sources = [thumbnail.getAttribute('src')!, ...thumbnail.getAttribute('srcset')!.split(',').map((entry) => entry.trim().split(/\s+/)[0]!)];
+          for (const source of sources) expect(exists(source), source).toBe(true);
+          shown += 1;
+        }
+      }
+      // The sample content has releases with a lead image: the check above must have seen some.
+      expect(shown).toBeGreaterThan(0);
+    });
+  }
+});
