@@ -23,7 +23,7 @@ const partOfCountry: Readonly<Record<string, string>> = { Somaliland: 'SO', 'N. 
 /** Antarctica: left out, as on most world maps of an organisation's work; it would take a fifth of the height. */
 const leftOut = new Set(['AQ']);
 
-const alpha2ByNumeric = new Map((isoCodes as string[][]).map(([alpha2, , numeric]) => [numeric!, alpha2!]));
+const alpha2ByNumeric = new Map((isoCodes).map(([alpha2, , numeric]) => [numeric!, alpha2!]));
 
 /** The alpha-2 code of a Natural Earth country, or undefined for an entity the map does not name. */
 function codeOf(geometry: CountryGeometry): string | undefined {
@@ -59,7 +59,7 @@ function weightedTopology() {
  */
 export function naturalEarthCountries(minArea: number): { countries: CountryShape[]; unnamed: Feature<Polygon | MultiPolygon>[] } {
   const { topology, groups, unnamed } = weightedTopology();
-  const simplified = simplify(topology, minArea) as CountriesTopology;
+  const simplified = simplify(topology, minArea);
   const countries = [...groups].map(([code, geometries]): CountryShape => {
     const geometry = geometries.length === 1 ? (feature(simplified, geometries[0]!) as Feature<Polygon | MultiPolygon>).geometry : merge(simplified, geometries as never);
     return { type: 'Feature', properties: { code }, geometry };

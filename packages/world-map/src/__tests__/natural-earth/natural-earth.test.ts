@@ -10,7 +10,7 @@ import { positionsOfSmallStates } from '../../small-states.ts';
 
 const require = createRequire(import.meta.url);
 const read = (file: string) => JSON.parse(readFileSync(require.resolve(`world-atlas/${file}`), 'utf8')) as Topology<{ countries: GeometryCollection<{ name: string }> }>;
-const alpha2 = new Map((isoCodes as string[][]).map(([code, , numeric]) => [numeric!, code!]));
+const alpha2 = new Map((isoCodes).map(([code, , numeric]) => [numeric!, code!]));
 
 describe("Natural Earth's countries, named by ISO code", () => {
   const { countries } = naturalEarthCountries(0);
