@@ -9,10 +9,16 @@ import { generateCorpus, themesFromYaml, type CorpusSize, type CorpusSummary } f
 export const markerName = '.bench-corpus.json';
 
 /** What a corpus run writes at the top of its folder; `--force` removes these and nothing else. */
-export const corpusEntries = ['releases', 'countries', 'i18n', 'themes.yaml'] as const;
+export const corpusEntries = ['releases', 'countries', 'i18n', 'themes.yaml', 'pages'] as const;
 
-/** Files copied as they are from the repository's content folder. */
-export const copiedFiles = ['countries/official-names.yaml', 'i18n/en.yaml', 'i18n/fr.yaml', 'i18n/es.yaml', 'i18n/ar.yaml', 'themes.yaml'] as const;
+/**
+ * Files copied as they are from the repository's content folder: the UI strings, themes, official country names and
+ * the section pages of the menu (a handful, the same at every size: a real site has them).
+ */
+export function copiedFiles(repoContentDir: string): string[] {
+  const pages = listFilesSync(path.join(repoContentDir, 'pages')).map((file) => `pages/${file}`);
+  return ['countries/official-names.yaml', 'i18n/en.yaml', 'i18n/fr.yaml', 'i18n/es.yaml', 'i18n/ar.yaml', 'themes.yaml', ...pages];
+}
 
 /** Contents of `.bench-corpus.json`. No time stamp, so that the same seed and size give the same bytes. */
 export interface CorpusMarker {
@@ -88,7 +94,7 @@ export function generatorFingerprint(repoContentDir: string): string {
   const hash = createHash('sha256');
   const files = listFilesSync(root, { extension: '.ts' });
   for (const file of files) hash.update(`${file}\n`).update(readFileSync(path.join(root, file)));
-  for (const file of copiedFiles) hash.update(`${file}\n`).update(readFileSync(path.join(repoContentDir, ...file.split('/'))));
+  for (const file of copiedFiles(repoContentDir)) hash.update(`${file}\n`).update(readFileSync(path.join(repoContentDir, ...file.split('/'))));
   return hash.digest('hex').slice(0, 16);
 }
 
@@ -162,7 +168,7 @@ export function writeCorpus(options: {
 
   let files = 0;
   let bytes = 0;
-  for (const copied of copiedFiles) {
+  for (const copied of copiedFiles(repoContentDir)) {
     mkdirSync(path.dirname(path.join(outDir, copied)), { recursive: true });
     copyFileSync(path.join(repoContentDir, ...copied.split('/')), path.join(outDir, ...copied.split('/')));
     files++;
