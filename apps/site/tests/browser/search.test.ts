@@ -23,7 +23,7 @@ describe('the search page in Chromium, under a strict Content-Security-Policy', 
   let problems: string[] = [];
   let workers = 0;
 
-  async function open(path: string, options: { javaScriptEnabled?: boolean } = {}): Promise<Page> {
+  async function open(path: string, { onRequest, ...options }: { javaScriptEnabled?: boolean; onRequest?: (url: string) => void } = {}): Promise<Page> {
     const context = await browser.newContext({ viewport: { width: 800, height: 1200 }, ...options });
     const page = await context.newPage();
     await page.addInitScript(() => {
@@ -37,6 +37,8 @@ describe('the search page in Chromium, under a strict Content-Security-Policy', 
       if (!request.url().startsWith(new URL(server.url).origin)) problems.push(`request to another origin: ${request.url()}`);
     });
     page.on('worker', () => (workers += 1));
+    // Pagefind fetches from its worker too: the context sees those requests, the page does not.
+    if (onRequest) context.on('request', (request) => onRequest(request.url()));
     await page.goto(`${server.url}${path}`);
     return page;
   }
@@ -70,6 +72,20 @@ describe('the search page in Chromium, under a strict Content-Security-Policy', 
       await page.context().close();
     });
 
+    it('loads the filter data only when the reader opens the filters, then counts the values', async () => {
+      const filterFiles: string[] = [];
+      const page = await open('en/search/?q=IOM', { onRequest: (url) => url.includes('/pagefind/filter/') && filterFiles.push(url) });
+      await expect.poll(() => resultCount(page)).toBeGreaterThan(0);
+      // The results are shown with the filters closed: no filter data fetched, no counts.
+      await page.waitForTimeout(500);
+      expect(filterFiles).toEqual([]);
+      expect(await page.locator('#search-type option[value="press-release"]').textContent()).toBe('Press release');
+      await page.locator('summary', { hasText: 'Filter and sort' }).click();
+      await expect.poll(() => page.locator('#search-type option[value="press-release"]').textContent()).toMatch(/^Press release \(\d+\)$/);
+      expect(filterFiles.length).toBeGreaterThan(0);
+      await page.context().close();
+    });
+
     it('runs the search in the URL on load, with the query back in the box', async () => {
       const page = await open('en/search/?q=Sabratah');
       await expect.poll(() => page.locator('#search-status').textContent()).toMatch(/^Results for “Sabratah”: \d+$/);
@@ -82,10 +98,9 @@ describe('the search page in Chromium, under a strict Content-Security-Policy', 
       const page = await open('en/search/?q=IOM');
       await expect.poll(() => resultCount(page)).toBeGreaterThan(0);
       const all = await resultCount(page);
-      // Option labels carry the number of results each value would give.
-      await expect.poll(() => page.locator('#search-type option[value="press-release"]').textContent()).toMatch(/^Press release \(\d+\)$/);
-
+      // Option labels carry the number of results each value would give, once the reader opens the filters.
       await page.locator('summary', { hasText: 'Filter and sort' }).click();
+      await expect.poll(() => page.locator('#search-type option[value="press-release"]').textContent()).toMatch(/^Press release \(\d+\)$/);
       await page.selectOption('#search-type', 'press-release');
       await expect.poll(() => resultCount(page)).toBeLessThan(all);
       const pressReleases = await resultCount(page);

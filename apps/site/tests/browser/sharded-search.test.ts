@@ -18,8 +18,9 @@ const shardedDir = path.join(testOutputDir, 'site-sharded');
 /** What the search page shows for a search: the status line, the results (link and meta line), the type filter. */
 async function answer(page: Page): Promise<{ status: string; results: string[]; typeOptions: string[] }> {
   await expect.poll(() => page.locator('#search-status').textContent()).not.toBe('');
-  // The filter counts arrive after the results (Pagefind loads its filter data then); a search without words shows
-  // none.
+  // The filter counts arrive after the results, once the filters are open (Pagefind loads its filter data then); a
+  // search without words shows none.
+  if (!(await page.locator('#search-filters').evaluate((details) => (details as HTMLDetailsElement).open))) await page.locator('#search-filters > summary').click();
   if (new URL(page.url()).searchParams.has('q')) await expect.poll(() => page.locator('#search-year option').nth(1).textContent()).toMatch(/\(\d+\)$/);
   const results = await page.locator('#search-list li.search-result').evaluateAll((items) =>
     items.map((item) => `${item.querySelector('a')!.getAttribute('href')} | ${item.querySelector('.search-result__meta')?.textContent ?? ''}`),

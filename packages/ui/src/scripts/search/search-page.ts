@@ -42,8 +42,13 @@ let mainInstance: Promise<ShardedIndex> | undefined;
 const ownIndex = own.lang.toLowerCase();
 /** The bundle's index names (every language's shards), read once. */
 let indexNames: Promise<string[]> | undefined;
-/** Loading the filter data, needed for the counts next to filter values; started after the first results. */
+/**
+ * Loading the filter data, needed for the counts next to filter values: started only when the reader opens the
+ * filters (or they open with the page), since on a large site the filter data weighs more than the results.
+ */
 let filterData: Promise<unknown> | undefined;
+/** The search on screen while its filter values have no counts yet: counted when the reader opens the filters. */
+let uncounted: { searchId: number; query: PagefindQuery; state: SearchState } | undefined;
 /** Each search gets a number; a search that finishes after a newer one started is dropped. */
 let latest = 0;
 let typingTimer: ReturnType<typeof setTimeout> | undefined;
@@ -248,7 +253,8 @@ async function run(focusResults = false): Promise<void> {
       status.textContent = query.term === null ? format(config.strings.filterCount, { count }) : format(config.strings.resultCount, { query: state.q, count });
     }
     if (focusResults) heading.focus();
-    if (Object.keys(response.filters).length === 0) void countFilterValues(searchId, pagefind, query, state);
+    uncounted = Object.keys(response.filters).length === 0 ? { searchId, query, state } : undefined;
+    if (uncounted && filtersBox.open) void countFilterValues(pagefind);
   } catch (error) {
     if (searchId !== latest) return;
     clearResults();
@@ -261,16 +267,22 @@ async function run(focusResults = false): Promise<void> {
 }
 
 /**
- * Adds the counts next to filter values once Pagefind's filter data is loaded: fetched after the first results so
- * that they are not delayed, then the same search again (its index chunks are already loaded) gives the counts.
+ * Adds the counts next to the filter values of the search on screen once Pagefind's filter data is loaded: fetched
+ * when the filters are open, after the first results so that they are not delayed; then the same search again (its
+ * index chunks are already loaded) gives the counts.
  */
-async function countFilterValues(searchId: number, pagefind: ShardedIndex, query: PagefindQuery, state: SearchState): Promise<void> {
+async function countFilterValues(pagefind: ShardedIndex): Promise<void> {
+  const target = uncounted;
+  if (!target || target.searchId !== latest) return;
   filterData ??= pagefind.filters();
   try {
     await filterData;
-    if (searchId !== latest) return;
-    const counted = await pagefind.search(query.term, query.options, ownIndex);
-    if (searchId === latest && counted) updateOptionCounts(counted, state);
+    if (target.searchId !== latest) return;
+    const counted = await pagefind.search(target.query.term, target.query.options, ownIndex);
+    if (target.searchId === latest && counted) {
+      updateOptionCounts(counted, target.state);
+      uncounted = undefined;
+    }
   } catch {
     filterData = undefined; // Counts are a help, not a must: the filters work without them.
   }
@@ -290,6 +302,9 @@ input.addEventListener('input', () => {
 // left, and on a metered connection every kilobyte counts.
 input.addEventListener('focus', () => void instance().catch(() => undefined), { once: true });
 for (const select of [...Object.values(selects), sortSelect]) select.addEventListener('change', () => void run());
+filtersBox.addEventListener('toggle', () => {
+  if (filtersBox.open && uncounted) void instance().then(countFilterValues, () => undefined);
+});
 
 more.addEventListener('click', () => {
   void showNextPage(latest).then((first) => first?.focus());
