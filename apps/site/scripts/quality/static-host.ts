@@ -104,7 +104,7 @@ export async function serveLikeStaticHost(siteDir: string, base = '/'): Promise<
     let body = readFileSync(file);
     response.setHeader('content-type', type);
     if (compressed.test(type) && /\bgzip\b/.test(String(request.headers['accept-encoding'] ?? ''))) {
-      body = gzipSync(body);
+      body = gzipSync(body, { level: 9 });
       response.setHeader('content-encoding', 'gzip');
       response.setHeader('vary', 'accept-encoding');
     }
