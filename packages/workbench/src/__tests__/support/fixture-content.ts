@@ -1,0 +1,30 @@
+import { execFileSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+const repoContent = path.resolve(import.meta.dirname, '../../../../../content');
+
+/** The releases the workbench tests use: one in four languages (its French goes out of date), one with no Spanish. */
+export const fixtureReleases = { fourLanguages: '2016/iom-unhcr-train-libyan-partners', noSpanish: '2025/moldova-safe-work-helpline' } as const;
+
+/**
+ * A temporary copy of a small part of the real content (UI strings, themes, media, section pages, the countries the
+ * releases name, two releases), so tests write to a copy and never to `content/`. With `git`, the copy is a git
+ * repository with one commit, so the source history a stale translation needs is there.
+ */
+export function makeFixtureContent(options: { git?: boolean } = {}): { contentDir: string; remove: () => void } {
+  const root = mkdtempSync(path.join(tmpdir(), 'iom-workbench-'));
+  const contentDir = path.join(root, 'content');
+  mkdirSync(contentDir, { recursive: true });
+  for (const item of ['i18n', 'themes.yaml', 'media', 'pages', 'countries/official-names.yaml']) cpSync(path.join(repoContent, item), path.join(contentDir, item), { recursive: true });
+  for (const code of ['ly', 'md']) cpSync(path.join(repoContent, 'countries', code), path.join(contentDir, 'countries', code), { recursive: true });
+  for (const release of Object.values(fixtureReleases)) cpSync(path.join(repoContent, 'releases', release), path.join(contentDir, 'releases', release), { recursive: true });
+  if (options.git) {
+    const git = (...args: string[]) => execFileSync('git', args, { cwd: root, stdio: 'pipe' });
+    git('init', '-q');
+    git('add', '-A');
+    git('-c', 'user.name=Workbench test', '-c', 'user.email=workbench-test@example.invalid', 'commit', '-q', '-m', 'Fixture content');
+  }
+  return { contentDir, remove: () => rmSync(root, { recursive: true, force: true }) };
+}
