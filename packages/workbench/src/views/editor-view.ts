@@ -77,6 +77,10 @@ export interface EditorView {
  * (a text box written in the language's direction), the problems, Save and Mark up to date, the place where a
  * conflict is shown, and the source beside the translation.
  */
+/*
+ * Each <textarea> opens with a line break: HTML drops one line break right after the start tag, so the text's own
+ * first line break (a body starts with a blank line) survives, and Save writes back exactly what was there.
+ */
 export function renderEditor(strings: InterfaceStrings, view: EditorView): string {
   const { entry, lang, sourceFields, draftFields } = view;
   const source = entry.source;
@@ -103,11 +107,13 @@ export function renderEditor(strings: InterfaceStrings, view: EditorView): strin
 <div class="field"><label for="title">${say(strings, 'title')}</label>
 <input id="title" name="title" ${target} value="${escapeHtml(draftFields.title)}"${described('title', sourceFields.title)}>${hint('title', sourceFields.title)}</div>
 <div class="field"><label for="summary">${say(strings, 'summary')}</label>
-<textarea id="summary" name="summary" rows="3" ${target}${described('summary', sourceFields.summary)}>${escapeHtml(draftFields.summary)}</textarea>${hint('summary', sourceFields.summary)}</div>
+<textarea id="summary" name="summary" rows="3" ${target}${described('summary', sourceFields.summary)}>
+${escapeHtml(draftFields.summary)}</textarea>${hint('summary', sourceFields.summary)}</div>
 <div class="field"><label for="datelinePlace">${say(strings, 'datelinePlace')}</label>
 <input id="datelinePlace" name="datelinePlace" ${target} value="${escapeHtml(draftFields.datelinePlace)}"${described('datelinePlace', source.dateline.place)}>${hint('datelinePlace', source.dateline.place)}</div>
 <div class="field field-body"><label for="body">${say(strings, 'text')}</label>
-<textarea id="body" name="body" rows="24" spellcheck="true" ${target}>${escapeHtml(draftFields.body)}</textarea></div>
+<textarea id="body" name="body" rows="24" spellcheck="true" ${target}>
+${escapeHtml(draftFields.body)}</textarea></div>
 <div class="actions">
 <button type="submit" id="save">${say(strings, 'save')}</button>
 <button type="button" id="mark"${view.state === 'missing' ? ' disabled' : ''}>${say(strings, 'markUpToDate')}</button>
