@@ -10,9 +10,10 @@ import { isLocale, type Locale } from '@iom/content-model';
  * `{name}` is filled in by `formatString`.
  */
 const en = {
+  // Not "Interface language": the queue's language choice is the one control named "Language".
   appName: 'Translator workbench',
   skipLink: 'Skip to the main content',
-  interfaceLanguage: 'Interface language',
+  interfaceLanguage: 'Show the workbench in',
   apply: 'Apply',
   queueTitle: 'Translations to do',
   language: 'Language',
@@ -80,7 +81,7 @@ export type InterfaceStrings = Record<keyof typeof en, string>;
 const fr: InterfaceStrings = {
   appName: 'Atelier de traduction',
   skipLink: 'Aller au contenu principal',
-  interfaceLanguage: 'Langue de l’interface',
+  interfaceLanguage: 'Afficher l’atelier en',
   apply: 'Appliquer',
   queueTitle: 'Traductions à faire',
   language: 'Langue',
@@ -145,7 +146,7 @@ const fr: InterfaceStrings = {
 const es: InterfaceStrings = {
   appName: 'Taller de traducción',
   skipLink: 'Ir al contenido principal',
-  interfaceLanguage: 'Idioma de la interfaz',
+  interfaceLanguage: 'Mostrar el taller en',
   apply: 'Aplicar',
   queueTitle: 'Traducciones pendientes',
   language: 'Idioma',
@@ -210,7 +211,7 @@ const es: InterfaceStrings = {
 const ar: InterfaceStrings = {
   appName: 'منضدة الترجمة',
   skipLink: 'انتقل إلى المحتوى الرئيسي',
-  interfaceLanguage: 'لغة الواجهة',
+  interfaceLanguage: 'عرض المنضدة بـ',
   apply: 'تطبيق',
   queueTitle: 'ترجمات مطلوبة',
   language: 'اللغة',
