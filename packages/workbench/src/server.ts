@@ -191,7 +191,7 @@ export async function startWorkbench(options: WorkbenchOptions): Promise<Workben
     await writeFileAtomic(file, text);
     const after = editorFiles(entry, lang);
     entry.states[lang] = after.state;
-    return sendJson(response, 200, { version: after.version, state: after.state, stateHtml: renderState(strings, after.state), ...draftView(strings, entry, lang, after, text, after.draftFields?.body ?? text) });
+    return sendJson(response, 200, { version: after.version, state: after.state, stateHtml: renderState(strings, after.state, after.translatedSourceBody !== undefined), ...draftView(strings, entry, lang, after, text, after.draftFields?.body ?? text) });
   };
 
   const page = (request: IncomingMessage, response: ServerResponse, url: URL) => {
@@ -221,7 +221,7 @@ export async function startWorkbench(options: WorkbenchOptions): Promise<Workben
       const files = editorFiles(entry, lang);
       const draftFields = files.draftFields ?? { title: '', summary: '', datelinePlace: '', body: files.draftText };
       const view = draftView(strings, entry, lang, files, files.draftText, draftFields.body);
-      const main = renderEditor(strings, { entry, lang, state: files.state, sourceFields: files.sourceFields, draftFields, alignmentHtml: view.alignmentHtml, problemsHtml: view.problemsHtml });
+      const main = renderEditor(strings, { entry, lang, state: files.state, historyKnown: files.translatedSourceBody !== undefined, sourceFields: files.sourceFields, draftFields, alignmentHtml: view.alignmentHtml, problemsHtml: view.problemsHtml });
       const messages = { saved: strings.saved, savedWithProblems: strings.savedWithProblems, markedUpToDate: strings.markedUpToDate, saveFirst: strings.saveFirst, requestFailed: strings.requestFailed };
       return html(200, `${entry.source.title}`, main, { release: entry.id, lang, version: files.version, messages });
     }

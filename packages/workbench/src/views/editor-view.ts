@@ -56,9 +56,10 @@ export function renderProblems(strings: InterfaceStrings, text: string, problems
 }
 
 /** The line saying where the translation stands. */
-export function renderState(strings: InterfaceStrings, state: StatusState): string {
+export function renderState(strings: InterfaceStrings, state: StatusState, historyKnown = true): string {
   const key = state === 'missing' ? 'statusMissing' : state === 'stale' ? 'statusStale' : 'statusCurrent';
-  return `<span class="state-${state}">${say(strings, key)}</span>`;
+  const unknown = state === 'stale' && !historyKnown ? ` <span class="history-unknown">${say(strings, 'historyUnknown')}</span>` : '';
+  return `<span class="state-${state}">${say(strings, key)}</span>${unknown}`;
 }
 
 /** What the editor view is made from. */
@@ -66,6 +67,8 @@ export interface EditorView {
   entry: ReleaseEntry;
   lang: Locale;
   state: StatusState;
+  /** Whether the source version an out-of-date translation was made from was found (so changes can be marked). */
+  historyKnown: boolean;
   sourceFields: DraftFields;
   draftFields: DraftFields;
   alignmentHtml: string;
@@ -97,7 +100,7 @@ export function renderEditor(strings: InterfaceStrings, view: EditorView): strin
   ];
   return `<p><a href="/?lang=${lang}">${say(strings, 'backToQueue')}</a></p>
 <h1>${say(strings, 'editorTitle', { language: locales[lang].label })}: <span ${src}>${escapeHtml(source.title)}</span></h1>
-<p id="translation-state" class="translation-state">${renderState(strings, view.state)}</p>
+<p id="translation-state" class="translation-state">${renderState(strings, view.state, view.historyKnown)}</p>
 <section aria-labelledby="facts-heading" class="facts">
 <h2 id="facts-heading">${say(strings, 'factsHeading')}</h2>
 <dl>${facts.map(([label, value]) => `<div><dt>${say(strings, label)}</dt><dd ${src}>${escapeHtml(value)}</dd></div>`).join('')}</dl>
