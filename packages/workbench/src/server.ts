@@ -12,6 +12,7 @@ import { buildReleaseIndex, queuePage, translatableRelease, type ReleaseEntry, t
 import { currentSourceFingerprint, gitSourceHistory, readEditorFiles, versionOf, type EditorFiles, type SourceHistory } from './release-files.ts';
 import { isSessionToken, newSessionToken, refusal, tokenHeader, type ServerAddress } from './request-guard.ts';
 import { alignSections } from './section-alignment.ts';
+import { prepareForStatus } from './status-preparer.ts';
 import { composeTranslation, draftProblems, type DraftFields } from './translation-draft.ts';
 import { renderAlignment, renderEditor, renderProblems, renderState } from './views/editor-view.ts';
 import { renderPage, say } from './views/html.ts';
@@ -106,7 +107,8 @@ function fieldsOf(value: unknown): DraftFields {
 const cookiesOf = (request: IncomingMessage) => new Map((request.headers.cookie ?? '').split(';').map((part) => part.trim().split('=') as [string, string]).filter(([name, value]) => name && value !== undefined));
 
 /**
- * Starts the workbench: reads the content once (as `pnpm check:content` does), then serves the queue and the editor.
+ * Starts the workbench: reads the content once (as `pnpm check:content` does, without checking the bodies), then
+ * serves the queue and the editor.
  * Writes only `content/releases/<year>/<folder>/<lang>.mdx` of releases it read, in languages other than the
  * source's, atomically; refuses requests naming another host or coming from another origin, and API requests without
  * the session token.
@@ -117,7 +119,8 @@ export async function startWorkbench(options: WorkbenchOptions): Promise<Workben
   const releasesDir = path.join(contentDir, 'releases') + path.sep;
   const host = options.host ?? '127.0.0.1';
   const token = options.token ?? newSessionToken();
-  const { content } = await readSiteContent({ contentDir, displayRoot });
+  // States only: the bodies are checked one at a time, when the editor opens them.
+  const { content } = await readSiteContent({ contentDir, displayRoot, prepare: prepareForStatus });
   const index = buildReleaseIndex(content.releases, displayRoot);
   const history: SourceHistory = gitSourceHistory(gitRootOf(contentDir));
   const assets = await readAssets();
