@@ -50,15 +50,22 @@ export interface QueuePage {
   pages: number;
 }
 
+/** Which releases the queue shows: those about a country (ISO code, as in `countries:`) and with a theme, when given. */
+export interface QueueFilter {
+  country?: string | undefined;
+  theme?: string | undefined;
+}
+
 /**
- * The releases missing or out of date in `lang`, newest first, one page of `pageSize`. A filter over the index in
- * memory: no file is read, so a queue of any length opens at once.
+ * The releases missing or out of date in `lang`, newest first, one page of `pageSize`, among those the filter keeps
+ * (the counts too). A filter over the index in memory: no file is read, so a queue of any length opens at once.
  */
-export function queuePage(index: ReleaseIndex, lang: Locale, page: number, pageSize = 50): QueuePage {
-  const todo = index.entries.filter((entry) => entry.states[lang] === 'missing' || entry.states[lang] === 'stale');
+export function queuePage(index: ReleaseIndex, lang: Locale, page: number, pageSize = 50, filter: QueueFilter = {}): QueuePage {
+  const kept = index.entries.filter((entry) => (!filter.country || entry.source.countries.includes(filter.country)) && (!filter.theme || entry.source.themes.includes(filter.theme)));
+  const todo = kept.filter((entry) => entry.states[lang] === 'missing' || entry.states[lang] === 'stale');
   const pages = Math.max(1, Math.ceil(todo.length / pageSize));
   const current = Math.min(Math.max(1, Math.trunc(page) || 1), pages);
-  const counts = statusCounts(index.entries.map((entry) => ({ key: entry.id, lang, state: entry.states[lang], sourceLang: entry.source.sourceLang, sourceFile: entry.source.sourceFile, title: entry.source.title, date: entry.source.date })))[lang];
+  const counts = statusCounts(kept.map((entry) => ({ key: entry.id, lang, state: entry.states[lang], sourceLang: entry.source.sourceLang, sourceFile: entry.source.sourceFile, title: entry.source.title, date: entry.source.date })))[lang];
   return {
     items: todo.slice((current - 1) * pageSize, current * pageSize).map((entry) => ({ entry, state: entry.states[lang] as 'missing' | 'stale' })),
     counts,

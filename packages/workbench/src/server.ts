@@ -4,7 +4,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { transform } from 'esbuild';
-import { isLocale, markTranslationUpdated, type Locale } from '@iom/content-model';
+import { countryName, isLocale, markTranslationUpdated, type Locale } from '@iom/content-model';
 import { readSiteContent } from '@iom/content-model/node';
 import { writeFileAtomic } from '@iom/files';
 import { stringsFor, type InterfaceStrings } from './interface-strings.ts';
@@ -16,7 +16,7 @@ import { prepareForStatus } from './status-preparer.ts';
 import { composeTranslation, draftProblems, type DraftFields } from './translation-draft.ts';
 import { renderAlignment, renderEditor, renderProblems, renderState } from './views/editor-view.ts';
 import { renderPage, say } from './views/html.ts';
-import { renderQueue } from './views/queue-view.ts';
+import { renderQueue, type QueueChoices } from './views/queue-view.ts';
 
 /** How to start a workbench. */
 export interface WorkbenchOptions {
@@ -126,6 +126,14 @@ export async function startWorkbench(options: WorkbenchOptions): Promise<Workben
   const assets = await readAssets();
   const address: ServerAddress = { host, port: options.port ?? 4322 };
   const tokenCookie = () => `workbench-token-${address.port}`;
+  const releaseCountries = [...new Set(index.entries.flatMap((entry) => entry.source.countries))];
+
+  /** The countries and themes to narrow the queue to, named in the interface language; an unknown choice is ignored. */
+  const queueChoices = (ui: Locale, country: string | null, theme: string | null): QueueChoices => ({
+    countries: releaseCountries.map((code) => ({ code, name: countryName(code, ui, content.officialNames) })).sort((a, b) => a.name.localeCompare(b.name, ui)),
+    themes: content.themes.map((id) => ({ id, name: content.strings[ui][`themes.${id}`] ?? id })).sort((a, b) => a.name.localeCompare(b.name, ui)),
+    filter: { country: country && releaseCountries.includes(country) ? country : undefined, theme: theme && content.themes.includes(theme) ? theme : undefined },
+  });
 
   const send = (response: ServerResponse, status: number, type: string, body: string, headers: Record<string, string> = {}) => {
     response.writeHead(status, { ...securityHeaders, 'content-type': type, ...headers });
@@ -215,7 +223,8 @@ export async function startWorkbench(options: WorkbenchOptions): Promise<Workben
     if (url.pathname === '/') {
       const asked = url.searchParams.get('lang');
       const lang: Locale = isLocale(asked) ? asked : ui === 'en' ? 'fr' : ui;
-      return html(200, strings.queueTitle, renderQueue(strings, lang, queuePage(index, lang, Number(url.searchParams.get('page') ?? 1))));
+      const choices = queueChoices(ui, url.searchParams.get('country'), url.searchParams.get('theme'));
+      return html(200, strings.queueTitle, renderQueue(strings, lang, queuePage(index, lang, Number(url.searchParams.get('page') ?? 1), 50, choices.filter), choices));
     }
     if (url.pathname === '/edit') {
       const found = translatableRelease(index, url.searchParams.get('release'), url.searchParams.get('lang'));

@@ -25,6 +25,21 @@ async function getPage(pathname: string): Promise<string> {
   return (await fetch(`${workbench.origin}${pathname}`, { headers: { cookie } })).text();
 }
 
+describe('the queue narrowed to a country or a theme', () => {
+  it('keeps the releases about that country or with that theme, and the paging links keep the choice', async () => {
+    const moldova = await getPage('/?lang=ar&country=MD');
+    expect(moldova).toContain('New Helpline in Moldova');
+    expect(moldova).not.toContain('Libyan Partners');
+    expect(moldova).toContain('<option value="MD" selected>');
+    const rescue = await getPage('/?lang=ar&theme=search-and-rescue');
+    expect(rescue).toContain('Libyan Partners');
+    expect(rescue).not.toContain('New Helpline in Moldova');
+    expect(rescue).toContain('Missing: 0 · Out of date: 1');
+    // An unknown choice is ignored, not an error.
+    expect(await getPage('/?lang=ar&country=ZZ&theme=%3Cscript%3E')).toContain('New Helpline in Moldova');
+  });
+});
+
 describe('an out-of-date translation whose source history is not in git', () => {
   it('is listed and opened as out of date, and says why no section is marked (in Arabic too)', async () => {
     expect(await getPage('/?lang=ar')).toContain('Out of date: 1');

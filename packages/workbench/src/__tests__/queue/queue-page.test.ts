@@ -6,7 +6,7 @@ import { buildReleaseIndex, queuePage, translatableRelease } from '../../release
 function page(year: number, index: number, lang: Locale, state: TranslationState, sourceLang: Locale = 'en'): ReleasePage {
   const key = `release-${String(index).padStart(5, '0')}`;
   const date = `${year}-01-${String((index % 28) + 1).padStart(2, '0')}`;
-  return { key, lang, state, file: `content/releases/${year}/${key}/${lang}.mdx`, sourceLang, sourceFile: `content/releases/${year}/${key}/${sourceLang}.mdx`, title: `Release ${index}`, date } as ReleasePage;
+  return { key, lang, state, file: `content/releases/${year}/${key}/${lang}.mdx`, sourceLang, sourceFile: `content/releases/${year}/${key}/${sourceLang}.mdx`, title: `Release ${index}`, date, countries: [index % 2 === 0 ? 'LY' : 'TN'], themes: index % 7 === 0 ? ['health'] : [] } as unknown as ReleasePage;
 }
 
 /** 20,000 releases: every third one has an Arabic translation, every fifth an out-of-date one, the rest none. */
@@ -36,6 +36,16 @@ describe('the queue of a language with 20,000 releases', () => {
     expect(last.page).toBe(last.pages);
     expect(last.items.length).toBe(14_667 - 50 * (last.pages - 1));
     expect(queuePage(index, 'ar', Number.NaN).page).toBe(1);
+  });
+
+  it('narrows the list and the counts to a country and a theme', () => {
+    const libya = queuePage(index, 'ar', 1, 50, { country: 'LY' });
+    expect(libya.items.every((item) => item.entry.source.countries.includes('LY'))).toBe(true);
+    expect(Object.values(libya.counts).reduce((sum, count) => sum + count, 0)).toBe(10_000);
+    const health = queuePage(index, 'ar', 1, 50, { country: 'TN', theme: 'health' });
+    expect(health.items.every((item) => item.entry.source.countries.includes('TN') && item.entry.source.themes.includes('health'))).toBe(true);
+    // About Tunisia (odd numbers) and on health (multiples of 7): the odd multiples of 7 below 20,000.
+    expect(Object.values(health.counts).reduce((sum, count) => sum + count, 0)).toBe(1429);
   });
 
   it('names releases by year and folder, and refuses a source language or an unknown one', () => {
