@@ -7,7 +7,8 @@ import { transform } from 'esbuild';
 import { countryName, isLocale, markTranslationUpdated, type Locale } from '@iom/content-model';
 import { readSiteContent } from '@iom/content-model/node';
 import { writeFileAtomic } from '@iom/files';
-import { stringsFor, type InterfaceStrings } from './interface-strings.ts';
+import { commitOneFile, gitTopLevel } from './git-commit.ts';
+import { formatString, stringsFor, type InterfaceStrings } from './interface-strings.ts';
 import { buildReleaseIndex, queuePage, translatableRelease, type ReleaseEntry, type ReleaseIndex } from './release-index.ts';
 import { currentSourceFingerprint, gitSourceHistory, readEditorFiles, versionOf, type EditorFiles, type SourceHistory } from './release-files.ts';
 import { isSessionToken, newSessionToken, refusal, tokenHeader, type ServerAddress } from './request-guard.ts';
@@ -51,11 +52,6 @@ async function readAssets(): Promise<Record<string, { type: string; body: string
   };
 }
 
-/** Where git history of the content is, to find the source version a stale translation was made from. */
-function gitRootOf(contentDir: string): string {
-  const result = spawnSync('git', ['rev-parse', '--show-toplevel'], { cwd: contentDir, encoding: 'utf8' });
-  return result.status === 0 ? result.stdout.trim() : contentDir;
-}
 
 /** Nothing from another origin, no framing, no referrer: the pages ask only their own server. */
 const securityHeaders = {
@@ -122,7 +118,9 @@ export async function startWorkbench(options: WorkbenchOptions): Promise<Workben
   // States only: the bodies are checked one at a time, when the editor opens them.
   const { content } = await readSiteContent({ contentDir, displayRoot, prepare: prepareForStatus });
   const index = buildReleaseIndex(content.releases, displayRoot);
-  const history: SourceHistory = gitSourceHistory(gitRootOf(contentDir));
+  // A git checkout gives the history that marks what changed in a source, and the Commit button.
+  const gitRoot = gitTopLevel(contentDir);
+  const history: SourceHistory = gitSourceHistory(gitRoot ?? contentDir);
   const assets = await readAssets();
   const address: ServerAddress = { host, port: options.port ?? 4322 };
   const tokenCookie = () => `workbench-token-${address.port}`;
@@ -180,6 +178,15 @@ export async function startWorkbench(options: WorkbenchOptions): Promise<Workben
       const text = composeTranslation(files.draftText, fields) ?? fields.body;
       return sendJson(response, 200, draftView(strings, entry, lang, files, text, fields.body));
     }
+    if (url.pathname === '/api/commit') {
+      if (!gitRoot) throw new RequestError(404, 'The content folder is not in a git checkout.');
+      if (!existsSync(file)) throw new RequestError(409, 'Save the translation before committing it.');
+      const tracked = spawnSync('git', ['ls-files', '--error-unmatch', '--', path.relative(gitRoot, file)], { cwd: gitRoot }).status === 0;
+      const result = commitOneFile(gitRoot, file, tracked ? `Update the ${lang} translation of ${entry.id}` : `Translate ${entry.id} into ${lang}`);
+      if (result.committed) return sendJson(response, 200, { message: formatString(strings.committed, { subject: result.subject }) });
+      if (result.reason === 'unchanged') return sendJson(response, 409, { error: strings.nothingToCommit });
+      throw new RequestError(500, result.detail);
+    }
     if (url.pathname !== '/api/save' && url.pathname !== '/api/mark') throw new RequestError(404, 'No such request.');
     const onDisk = existsSync(file) ? readFileSync(file, 'utf8') : undefined;
     let text: string;
@@ -233,7 +240,7 @@ export async function startWorkbench(options: WorkbenchOptions): Promise<Workben
       const files = editorFiles(entry, lang);
       const draftFields = files.draftFields ?? { title: '', summary: '', datelinePlace: '', body: files.draftText };
       const view = draftView(strings, entry, lang, files, files.draftText, draftFields.body);
-      const main = renderEditor(strings, { entry, lang, state: files.state, historyKnown: files.translatedSourceBody !== undefined, sourceFields: files.sourceFields, draftFields, alignmentHtml: view.alignmentHtml, problemsHtml: view.problemsHtml });
+      const main = renderEditor(strings, { entry, lang, state: files.state, historyKnown: files.translatedSourceBody !== undefined, canCommit: gitRoot !== undefined, sourceFields: files.sourceFields, draftFields, alignmentHtml: view.alignmentHtml, problemsHtml: view.problemsHtml });
       const messages = { saved: strings.saved, savedWithProblems: strings.savedWithProblems, markedUpToDate: strings.markedUpToDate, saveFirst: strings.saveFirst, requestFailed: strings.requestFailed };
       return html(200, `${entry.source.title}`, main, { release: entry.id, lang, version: files.version, messages });
     }

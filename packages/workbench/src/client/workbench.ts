@@ -23,6 +23,7 @@ interface DraftResponse {
   mine?: string;
   diskVersion?: string;
   error?: string;
+  message?: string;
 }
 
 const token = document.querySelector<HTMLMetaElement>('meta[name="workbench-token"]')?.content ?? '';
@@ -95,6 +96,7 @@ function startEditor(data: EditorData): void {
     dirty = false;
     conflict.hidden = true;
     mark.disabled = false;
+    if (commit) commit.disabled = false;
     say(answer.problemCount > 0 ? data.messages.savedWithProblems : data.messages.saved);
     return true;
   };
@@ -126,6 +128,16 @@ function startEditor(data: EditorData): void {
       if (status !== 200) return failed(answer);
       show(answer);
       say(data.messages.markedUpToDate);
+    })();
+  });
+  // Commit exists only in a git checkout; it saves unsaved changes first.
+  const commit = document.getElementById('commit') as HTMLButtonElement | null;
+  commit?.addEventListener('click', () => {
+    void (async () => {
+      if (dirty && !(await save(version))) return;
+      const { status, answer } = await post('/api/commit', {});
+      if (status !== 200) return failed(answer);
+      say(answer.message ?? '');
     })();
   });
   element('keep-mine').addEventListener('click', () => void save(conflict.dataset.diskVersion ?? ''));

@@ -69,6 +69,8 @@ export interface EditorView {
   state: StatusState;
   /** Whether the source version an out-of-date translation was made from was found (so changes can be marked). */
   historyKnown: boolean;
+  /** Whether the content is in a git checkout, so the file can be committed from here. */
+  canCommit: boolean;
   sourceFields: DraftFields;
   draftFields: DraftFields;
   alignmentHtml: string;
@@ -120,6 +122,7 @@ ${escapeHtml(draftFields.body)}</textarea></div>
 <div class="actions">
 <button type="submit" id="save">${say(strings, 'save')}</button>
 <button type="button" id="mark"${view.state === 'missing' ? ' disabled' : ''}>${say(strings, 'markUpToDate')}</button>
+${view.canCommit ? `<button type="button" id="commit"${view.state === 'missing' ? ' disabled' : ''}>${say(strings, 'commit')}</button>` : ''}
 </div>
 <p id="message" role="status"></p>
 </form>

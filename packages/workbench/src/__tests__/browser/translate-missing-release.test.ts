@@ -30,6 +30,8 @@ describe('translating a missing release into Spanish, in the browser', () => {
     await page.waitForURL(/\/edit\?/);
     expect(await page.getByLabel('Title', { exact: true }).inputValue()).toBe(englishTitle);
     expect(await page.getByLabel('Text', { exact: true }).getAttribute('dir')).toBe('ltr');
+    // Not a git checkout: no Commit button.
+    expect(await page.getByRole('button', { name: 'Commit' }).count()).toBe(0);
     expect(await axeViolations(page)).toBe('');
   });
 

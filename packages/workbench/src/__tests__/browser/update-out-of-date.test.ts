@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -64,6 +65,16 @@ describe('bringing an out-of-date French translation up to date', () => {
     expect(report.languages.fr.counts.stale).toBe(0);
     expect(readFileSync(path.join(contentDir, 'releases', release, 'fr.mdx'), 'utf8')).toContain('messages, en roumain');
     expect(runContentTool('check-content', contentDir).status).toBe(0);
+  });
+
+  it('commits that one file, and nothing else, with a message naming the release', async () => {
+    const { page, contentDir } = session;
+    await page.getByRole('button', { name: 'Commit' }).click();
+    await page.locator('#message').getByText('Committed: Update the fr translation of 2025/moldova-safe-work-helpline').waitFor();
+    const git = (...args: string[]) => execFileSync('git', args, { cwd: path.dirname(contentDir), encoding: 'utf8' });
+    expect(git('log', '-1', '--name-only', '--format=%s%n%an')).toBe(`Update the fr translation of ${release}\nWorkbench test\n\ncontent/releases/${release}/fr.mdx\n`);
+    // The English edit made outside the workbench is still there, uncommitted.
+    expect(git('status', '--porcelain')).toBe(` M content/releases/${release}/en.mdx\n`);
     expect(session.pageErrors).toEqual([]);
   });
 });

@@ -13,7 +13,7 @@ export const fixtureReleases = { fourLanguages: '2016/iom-unhcr-train-libyan-par
  * releases name, two releases), so tests write to a copy and never to `content/`. With `git`, the copy is a git
  * repository with one commit, so the source history a stale translation needs is there.
  */
-export function makeFixtureContent(options: { git?: boolean } = {}): { contentDir: string; remove: () => void } {
+export function makeFixtureContent(options: { git?: boolean } = {}): { contentDir: string; root: string; remove: () => void } {
   const root = mkdtempSync(path.join(tmpdir(), 'iom-workbench-'));
   const contentDir = path.join(root, 'content');
   mkdirSync(contentDir, { recursive: true });
@@ -23,8 +23,11 @@ export function makeFixtureContent(options: { git?: boolean } = {}): { contentDi
   if (options.git) {
     const git = (...args: string[]) => execFileSync('git', args, { cwd: root, stdio: 'pipe' });
     git('init', '-q');
+    // The author of the fixture's commit and of the workbench's Commit, as a translator's git configuration would say.
+    git('config', 'user.name', 'Workbench test');
+    git('config', 'user.email', 'workbench-test@example.invalid');
     git('add', '-A');
-    git('-c', 'user.name=Workbench test', '-c', 'user.email=workbench-test@example.invalid', 'commit', '-q', '-m', 'Fixture content');
+    git('commit', '-q', '-m', 'Fixture content');
   }
-  return { contentDir, remove: () => rmSync(root, { recursive: true, force: true }) };
+  return { contentDir, root, remove: () => rmSync(root, { recursive: true, force: true }) };
 }
