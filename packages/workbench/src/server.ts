@@ -14,7 +14,7 @@ import { currentSourceFingerprint, gitSourceHistory, readEditorFiles, versionOf,
 import { isSessionToken, newSessionToken, refusal, tokenHeader, type ServerAddress } from './request-guard.ts';
 import { alignSections } from './section-alignment.ts';
 import { prepareForStatus } from './status-preparer.ts';
-import { composeTranslation, draftProblems, type DraftFields } from './translation-draft.ts';
+import { composeTranslation, draftProblems, fieldNames, type DraftFields } from './translation-draft.ts';
 import { renderAlignment, renderEditor, renderProblems, renderState } from './views/editor-view.ts';
 import { renderPage, say } from './views/html.ts';
 import { renderQueue, type QueueChoices } from './views/queue-view.ts';
@@ -91,13 +91,20 @@ async function readJson(request: IncomingMessage): Promise<Record<string, unknow
   throw new RequestError(400, 'The request is not a JSON object.');
 }
 
-function fieldsOf(value: unknown): DraftFields {
+/**
+ * The fields a request sends. The body is required; a field the editor does not show (no image in the source) is
+ * left out and keeps its value from `current`.
+ */
+function fieldsOf(value: unknown, current: DraftFields | undefined): DraftFields {
   const fields = value && typeof value === 'object' ? (value as Record<string, unknown>) : {};
-  const text = (name: string) => {
-    if (typeof fields[name] !== 'string') throw new RequestError(400, `The field "${name}" is missing.`);
-    return fields[name];
-  };
-  return { title: text('title'), summary: text('summary'), datelinePlace: text('datelinePlace'), body: text('body') };
+  if (typeof fields.body !== 'string') throw new RequestError(400, 'The field "body" is missing.');
+  const merged: DraftFields = { ...(current ?? { title: '', summary: '', datelinePlace: '', imageAlt: '', imageCaption: '' }), body: fields.body };
+  for (const name of fieldNames) {
+    const given = fields[name];
+    if (given !== undefined && typeof given !== 'string') throw new RequestError(400, `The field "${name}" is not text.`);
+    if (given !== undefined) merged[name] = given;
+  }
+  return merged;
 }
 
 const cookiesOf = (request: IncomingMessage) => new Map((request.headers.cookie ?? '').split(';').map((part) => part.trim().split('=') as [string, string]).filter(([name, value]) => name && value !== undefined));
@@ -174,7 +181,7 @@ export async function startWorkbench(options: WorkbenchOptions): Promise<Workben
     const { entry, lang, file } = target(body);
     const files = editorFiles(entry, lang);
     if (url.pathname === '/api/check') {
-      const fields = fieldsOf(body.fields);
+      const fields = fieldsOf(body.fields, files.draftFields);
       const text = composeTranslation(files.draftText, fields) ?? fields.body;
       return sendJson(response, 200, draftView(strings, entry, lang, files, text, fields.body));
     }
@@ -191,7 +198,7 @@ export async function startWorkbench(options: WorkbenchOptions): Promise<Workben
     const onDisk = existsSync(file) ? readFileSync(file, 'utf8') : undefined;
     let text: string;
     if (url.pathname === '/api/save') {
-      const fields = fieldsOf(body.fields);
+      const fields = fieldsOf(body.fields, files.draftFields);
       text = composeTranslation(files.draftText, fields) ?? fields.body;
       if (versionOf(onDisk) !== body.version) return sendJson(response, 409, { disk: onDisk ?? '', mine: text, diskVersion: versionOf(onDisk) });
     } else {
@@ -238,7 +245,7 @@ export async function startWorkbench(options: WorkbenchOptions): Promise<Workben
       if (!found) return html(404, strings.appName, `<h1>${say(strings, 'appName')}</h1><p>${say(strings, 'notFound')}</p><p><a href="/">${say(strings, 'backToQueue')}</a></p>`);
       const { entry, lang } = found;
       const files = editorFiles(entry, lang);
-      const draftFields = files.draftFields ?? { title: '', summary: '', datelinePlace: '', body: files.draftText };
+      const draftFields = files.draftFields ?? { title: '', summary: '', datelinePlace: '', imageAlt: '', imageCaption: '', body: files.draftText };
       const view = draftView(strings, entry, lang, files, files.draftText, draftFields.body);
       const main = renderEditor(strings, { entry, lang, state: files.state, historyKnown: files.translatedSourceBody !== undefined, canCommit: gitRoot !== undefined, sourceFields: files.sourceFields, draftFields, alignmentHtml: view.alignmentHtml, problemsHtml: view.problemsHtml });
       const messages = { saved: strings.saved, savedWithProblems: strings.savedWithProblems, markedUpToDate: strings.markedUpToDate, saveFirst: strings.saveFirst, requestFailed: strings.requestFailed };

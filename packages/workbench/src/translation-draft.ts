@@ -8,12 +8,15 @@ export interface DraftFields {
   title: string;
   summary: string;
   datelinePlace: string;
+  /** The lead image's alternative text and caption in this language (when the source has an image). */
+  imageAlt: string;
+  imageCaption: string;
   /** Everything after the frontmatter's closing `---` line. */
   body: string;
 }
 
 /** The translatable fields the editor writes, by frontmatter name. An empty value removes the (optional) field. */
-const fieldNames = ['title', 'summary', 'datelinePlace'] as const;
+export const fieldNames = ['title', 'summary', 'datelinePlace', 'imageAlt', 'imageCaption'] as const;
 
 /**
  * The fields of a translation file's text. `undefined` when its frontmatter block is missing or is not a YAML map:
@@ -21,7 +24,7 @@ const fieldNames = ['title', 'summary', 'datelinePlace'] as const;
  *
  * @example
  * readDraftFields('---\ntitle: "Hola"\ntranslationOf: { lang: en, hash: "0123456789ab" }\n---\n\nTexto.\n')
- * // { title: 'Hola', summary: '', datelinePlace: '', body: '\nTexto.\n' }
+ * // { title: 'Hola', summary: '', datelinePlace: '', imageAlt: '', imageCaption: '', body: '\nTexto.\n' }
  */
 export function readDraftFields(text: string): DraftFields | undefined {
   const block = locateFrontmatter(text);
@@ -32,7 +35,7 @@ export function readDraftFields(text: string): DraftFields | undefined {
     const found: unknown = document.get(name);
     return typeof found === 'string' ? found : typeof found === 'number' || typeof found === 'boolean' ? String(found) : '';
   };
-  return { title: value('title'), summary: value('summary'), datelinePlace: value('datelinePlace'), body: text.slice(block.bodyOffset) };
+  return { title: value('title'), summary: value('summary'), datelinePlace: value('datelinePlace'), imageAlt: value('imageAlt'), imageCaption: value('imageCaption'), body: text.slice(block.bodyOffset) };
 }
 
 /**

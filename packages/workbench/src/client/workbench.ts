@@ -50,12 +50,8 @@ function startEditor(data: EditorData): void {
   let timer: ReturnType<typeof setTimeout> | undefined;
   let checks = 0;
 
-  const fields = () => ({
-    title: element<HTMLInputElement>('title').value,
-    summary: element<HTMLTextAreaElement>('summary').value,
-    datelinePlace: element<HTMLInputElement>('datelinePlace').value,
-    body: body.value,
-  });
+  // The fields the editor shows (the image's only when the source has one), by name.
+  const fields = () => Object.fromEntries([...form.querySelectorAll<HTMLInputElement | HTMLTextAreaElement>('[data-field]')].map((field) => [field.name, field.value]));
   const post = async (path: string, payload: Record<string, unknown>): Promise<{ status: number; answer: DraftResponse }> => {
     const response = await fetch(path, {
       method: 'POST',

@@ -110,14 +110,22 @@ export function renderEditor(strings: InterfaceStrings, view: EditorView): strin
 <form id="draft" class="draft" method="post" action="#" autocomplete="off" novalidate>
 <h2>${say(strings, 'translationHeading')}</h2>
 <div class="field"><label for="title">${say(strings, 'title')}</label>
-<input id="title" name="title" ${target} value="${escapeHtml(draftFields.title)}"${described('title', sourceFields.title)}>${hint('title', sourceFields.title)}</div>
+<input id="title" name="title" data-field ${target} value="${escapeHtml(draftFields.title)}"${described('title', sourceFields.title)}>${hint('title', sourceFields.title)}</div>
 <div class="field"><label for="summary">${say(strings, 'summary')}</label>
-<textarea id="summary" name="summary" rows="3" ${target}${described('summary', sourceFields.summary)}>
+<textarea id="summary" name="summary" data-field rows="3" ${target}${described('summary', sourceFields.summary)}>
 ${escapeHtml(draftFields.summary)}</textarea>${hint('summary', sourceFields.summary)}</div>
 <div class="field"><label for="datelinePlace">${say(strings, 'datelinePlace')}</label>
-<input id="datelinePlace" name="datelinePlace" ${target} value="${escapeHtml(draftFields.datelinePlace)}"${described('datelinePlace', source.dateline.place)}>${hint('datelinePlace', source.dateline.place)}</div>
+<input id="datelinePlace" name="datelinePlace" data-field ${target} value="${escapeHtml(draftFields.datelinePlace)}"${described('datelinePlace', source.dateline.place)}>${hint('datelinePlace', source.dateline.place)}</div>
+${
+  source.image
+    ? `<div class="field"><label for="imageAlt">${say(strings, 'imageAlt')}</label>
+<input id="imageAlt" name="imageAlt" data-field ${target} value="${escapeHtml(draftFields.imageAlt)}"${described('imageAlt', source.image.alt)}>${hint('imageAlt', source.image.alt)}</div>
+<div class="field"><label for="imageCaption">${say(strings, 'imageCaption')}</label>
+<input id="imageCaption" name="imageCaption" data-field ${target} value="${escapeHtml(draftFields.imageCaption)}"${described('imageCaption', source.image.caption ?? '')}>${hint('imageCaption', source.image.caption ?? '')}</div>`
+    : ''
+}
 <div class="field field-body"><label for="body">${say(strings, 'text')}</label>
-<textarea id="body" name="body" rows="24" spellcheck="true" ${target}>
+<textarea id="body" name="body" data-field rows="24" spellcheck="true" ${target}>
 ${escapeHtml(draftFields.body)}</textarea></div>
 <div class="actions">
 <button type="submit" id="save">${say(strings, 'save')}</button>

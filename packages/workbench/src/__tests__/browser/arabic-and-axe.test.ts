@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixtureReleases } from '../support/fixture-content.ts';
 import { axeViolations } from '../support/browser.ts';
@@ -38,6 +40,20 @@ describe('the workbench in Arabic, right to left', () => {
     expect(await page.locator('html').getAttribute('dir')).toBe('ltr');
     expect(await page.getByLabel('Text', { exact: true }).getAttribute('dir')).toBe('rtl');
     expect(await axeViolations(page)).toBe('');
+  });
+
+  it('saves the lead image’s description, and passes axe with the image fields', async () => {
+    const { page, workbench, contentDir } = session;
+    await page.goto(`${workbench.origin}/edit?release=${fixtureReleases.withImage}&lang=es&ui=en`);
+    const alt = page.getByLabel('Image description (alternative text)');
+    await alt.fill('Un bote de rescate naranja se acerca a una lancha neumática');
+    expect(await axeViolations(page)).toBe('');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.locator('#message').getByText('Saved.').waitFor();
+    const written = readFileSync(path.join(contentDir, 'releases', fixtureReleases.withImage, 'es.mdx'), 'utf8');
+    expect(written).toContain('imageAlt: "Un bote de rescate naranja se acerca a una lancha neumática"');
+    // The caption field was left empty, as the file had it: no imageCaption line appears.
+    expect(written).not.toContain('imageCaption');
   });
 
   it('can be used from the keyboard: the skip link, then the language choice', async () => {

@@ -16,7 +16,7 @@ const place = { file: 'content/releases/2016/rescue/es.mdx', year: '2016', key: 
 
 describe('the fields of a translation file', () => {
   it('reads the translatable fields and the body', () => {
-    expect(readDraftFields(spanishNew)).toEqual({ title: 'Rescue training in Tripoli', summary: '', datelinePlace: 'Tripoli', body: '\nFour days of training.\n' });
+    expect(readDraftFields(spanishNew)).toEqual({ title: 'Rescue training in Tripoli', summary: '', datelinePlace: 'Tripoli', imageAlt: '', imageCaption: '', body: '\nFour days of training.\n' });
     expect(readDraftFields('no frontmatter')).toBeUndefined();
   });
 
@@ -26,7 +26,7 @@ describe('the fields of a translation file', () => {
   });
 
   it('rewrites changed fields, keeps comments and translationOf, and drops an emptied optional field', () => {
-    const text = composeTranslation(spanishNew, { title: 'Formación en rescate: Trípoli', summary: '', datelinePlace: '', body: '\nCuatro días.\n' })!;
+    const text = composeTranslation(spanishNew, { title: 'Formación en rescate: Trípoli', summary: '', datelinePlace: '', imageAlt: '', imageCaption: '', body: '\nCuatro días.\n' })!;
     expect(text).toContain('# Translation into es of en.mdx');
     expect(text).toContain('title: "Formación en rescate: Trípoli"');
     expect(text).not.toContain('datelinePlace');
@@ -35,8 +35,8 @@ describe('the fields of a translation file', () => {
   });
 
   it('writes right-to-left fields as they are typed', () => {
-    const text = composeTranslation(spanishNew, { title: 'تدريب على الإنقاذ في طرابلس', summary: 'ملخص: أربعة أيام', datelinePlace: 'طرابلس', body: '\nأربعة أيام.\n' })!;
-    expect(readDraftFields(text)).toEqual({ title: 'تدريب على الإنقاذ في طرابلس', summary: 'ملخص: أربعة أيام', datelinePlace: 'طرابلس', body: '\nأربعة أيام.\n' });
+    const text = composeTranslation(spanishNew, { title: 'تدريب على الإنقاذ في طرابلس', summary: 'ملخص: أربعة أيام', datelinePlace: 'طرابلس', imageAlt: 'قارب إنقاذ', imageCaption: '', body: '\nأربعة أيام.\n' })!;
+    expect(readDraftFields(text)).toEqual({ title: 'تدريب على الإنقاذ في طرابلس', summary: 'ملخص: أربعة أيام', datelinePlace: 'طرابلس', imageAlt: 'قارب إنقاذ', imageCaption: '', body: '\nأربعة أيام.\n' });
     expect(draftProblems({ ...place, lang: 'ar', file: 'content/releases/2016/rescue/ar.mdx' }, text)).toEqual([]);
   });
 });

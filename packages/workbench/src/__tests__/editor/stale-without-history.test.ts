@@ -40,6 +40,18 @@ describe('the queue narrowed to a country or a theme', () => {
   });
 });
 
+describe('a release with a lead image', () => {
+  it('shows the image’s description and caption as fields, beside the source’s', async () => {
+    const html = await getPage(`/edit?release=${fixtureReleases.withImage}&lang=es`);
+    expect(html).toContain('<label for="imageAlt">Image description (alternative text)</label>');
+    expect(html).toContain('value="Un bote de rescate naranja se acerca a una lancha neumática en un mar en calma"');
+    expect(html).toContain('An orange rescue boat approaches a rubber dinghy on a calm sea');
+    expect(html).toContain('<label for="imageCaption">');
+    // A release without an image has no such fields.
+    expect(await getPage(`/edit?release=${fixtureReleases.noSpanish}&lang=es`)).not.toContain('imageAlt');
+  });
+});
+
 describe('an out-of-date translation whose source history is not in git', () => {
   it('is listed and opened as out of date, and says why no section is marked (in Arabic too)', async () => {
     expect(await getPage('/?lang=ar')).toContain('Out of date: 1');

@@ -5,8 +5,8 @@ import path from 'node:path';
 
 const repoContent = path.resolve(import.meta.dirname, '../../../../../content');
 
-/** The releases the workbench tests use: one in four languages (its French goes out of date), one with no Spanish. */
-export const fixtureReleases = { fourLanguages: '2016/iom-unhcr-train-libyan-partners', noSpanish: '2025/moldova-safe-work-helpline' } as const;
+/** The releases the workbench tests use: two in four languages (one with a lead image), one with no Spanish or Arabic. */
+export const fixtureReleases = { fourLanguages: '2016/iom-unhcr-train-libyan-partners', noSpanish: '2025/moldova-safe-work-helpline', withImage: '2017/mediterranean-rescue-partners-meet-in-tunis' } as const;
 
 /**
  * A temporary copy of a small part of the real content (UI strings, themes, media, section pages, the countries the
@@ -18,7 +18,7 @@ export function makeFixtureContent(options: { git?: boolean } = {}): { contentDi
   const contentDir = path.join(root, 'content');
   mkdirSync(contentDir, { recursive: true });
   for (const item of ['i18n', 'themes.yaml', 'media', 'pages', 'countries/official-names.yaml']) cpSync(path.join(repoContent, item), path.join(contentDir, item), { recursive: true });
-  for (const code of ['ly', 'md']) cpSync(path.join(repoContent, 'countries', code), path.join(contentDir, 'countries', code), { recursive: true });
+  for (const code of ['ly', 'tn', 'it', 'md']) cpSync(path.join(repoContent, 'countries', code), path.join(contentDir, 'countries', code), { recursive: true });
   for (const release of Object.values(fixtureReleases)) cpSync(path.join(repoContent, 'releases', release), path.join(contentDir, 'releases', release), { recursive: true });
   if (options.git) {
     const git = (...args: string[]) => execFileSync('git', args, { cwd: root, stdio: 'pipe' });
