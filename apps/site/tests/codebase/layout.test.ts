@@ -59,6 +59,14 @@ describe('the layout of the codebase', () => {
     expect(engine.filter((file) => specifiers(file).some((specifier) => specifier.startsWith('node:')))).toEqual([]);
   });
 
+  it('keeps Astro, the site and its build out of the translator workbench', () => {
+    // The workbench must start when the site does not build, and it changes content, not the site (its README).
+    const fromSite = (file: string) => specifiers(file).some((specifier) => specifier === 'astro' || specifier.startsWith('astro/') || /^@iom\/(ui|site-build|site)(\/|$)/.test(specifier));
+    const workbench = sourcesOf('packages/workbench');
+    expect(workbench.length).toBeGreaterThan(5);
+    expect(workbench.filter(fromSite)).toEqual([]);
+  });
+
   it('has no import cycle between modules, type-only imports included', () => {
     const graph = new Map(allSources.map((file) => [file, specifiers(file).filter((specifier) => specifier.startsWith('.')).map((specifier) => resolveRelative(file, specifier)!).filter((target) => allSources.includes(target))]));
     const cycles: string[] = [];

@@ -10,6 +10,8 @@ export interface SourceChange {
   changedOn: string;
   /** Sections of the source that changed since the translated version, when that version is found in history. */
   sections?: SectionChanges | undefined;
+  /** The body of the source version the translation was made from, when that version is found in history. */
+  translatedBody?: string | undefined;
 }
 
 function git(repoRoot: string, args: string[]): string | undefined {
@@ -49,7 +51,7 @@ export function sourceChangeSince(repoRoot: string, sourceFile: string, translat
     const parts = text ? fingerprintParts(text) : undefined;
     if (!parts || sourceFingerprint(parts) !== translatedFrom) continue;
     const changedOn = index === 0 ? (workingChanged ? 'uncommitted' : 'unknown') : commits[index - 1]!.date;
-    return { changedOn, sections: changedSections(parts.body, current.body) };
+    return { changedOn, sections: changedSections(parts.body, current.body), translatedBody: parts.body };
   }
   return { changedOn: workingChanged && headFingerprint === translatedFrom ? 'uncommitted' : 'unknown' };
 }

@@ -82,13 +82,13 @@ describe('when and where the source changed, from git history', () => {
     const v1 = sourceFingerprint({ title: 'Rescue training in Tripoli', summary: undefined, body: bodyV1 });
 
     writeFileSync(file, source(bodyV2));
-    expect(sourceChangeSince(repo, file, v1, source(bodyV2))).toEqual({ changedOn: 'uncommitted', sections: { changed: ['Training'], added: ['Funding'], removed: [] } });
+    expect(sourceChangeSince(repo, file, v1, source(bodyV2))).toEqual({ changedOn: 'uncommitted', sections: { changed: ['Training'], added: ['Funding'], removed: [] }, translatedBody: bodyV1 });
 
     process.env.GIT_COMMITTER_DATE = '2026-03-04T10:00:00Z';
     git('add', '.');
     git('-c', 'user.name=t', '-c', 'user.email=t@example.org', 'commit', '-qm', 'v2');
     delete process.env.GIT_COMMITTER_DATE;
-    expect(sourceChangeSince(repo, file, v1, source(bodyV2))).toEqual({ changedOn: '2026-03-04', sections: { changed: ['Training'], added: ['Funding'], removed: [] } });
+    expect(sourceChangeSince(repo, file, v1, source(bodyV2))).toEqual({ changedOn: '2026-03-04', sections: { changed: ['Training'], added: ['Funding'], removed: [] }, translatedBody: bodyV1 });
     expect(sourceChangeSince(repo, file, '000000000000', source(bodyV2))).toEqual({ changedOn: 'unknown' });
   });
 });

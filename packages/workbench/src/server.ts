@@ -1,0 +1,290 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { transform } from 'esbuild';
+import { countryName, isLocale, markTranslationUpdated, type Locale } from '@iom/content-model';
+import { readSiteContent } from '@iom/content-model/node';
+import { writeFileAtomic } from '@iom/files';
+import { commitOneFile, gitTopLevel } from './git-commit.ts';
+import { formatString, stringsFor, type InterfaceStrings } from './interface-strings.ts';
+import { buildReleaseIndex, queuePage, translatableRelease, type ReleaseEntry, type ReleaseIndex } from './release-index.ts';
+import { currentSourceFingerprint, gitSourceHistory, readEditorFiles, versionOf, type EditorFiles, type SourceHistory } from './release-files.ts';
+import { isSessionToken, newSessionToken, refusal, tokenHeader, type ServerAddress } from './request-guard.ts';
+import { alignSections } from './section-alignment.ts';
+import { prepareForStatus } from './status-preparer.ts';
+import { composeTranslation, draftProblems, fieldNames, type DraftFields } from './translation-draft.ts';
+import { renderAlignment, renderEditor, renderProblems, renderState } from './views/editor-view.ts';
+import { renderPage, say } from './views/html.ts';
+import { renderQueue, type QueueChoices } from './views/queue-view.ts';
+
+/** How to start a workbench. */
+export interface WorkbenchOptions {
+  /** The content folder: releases/, countries/, i18n/… (`content/`, or `SITE_CONTENT_DIR`). */
+  contentDir: string;
+  /** Loopback unless a field office's network is served on purpose. */
+  host?: string | undefined;
+  /** 4322 by default; 0 picks a free port (tests). */
+  port?: number | undefined;
+  /** The session token; a new random one by default. */
+  token?: string | undefined;
+}
+
+/** A running workbench. */
+export interface Workbench {
+  /** The address to open, with the session token in it. */
+  url: string;
+  /** The address without the token. */
+  origin: string;
+  token: string;
+  index: ReleaseIndex;
+  close: () => Promise<void>;
+}
+
+/** The only JavaScript and CSS the pages load, from the server itself. */
+async function readAssets(): Promise<Record<string, { type: string; body: string }>> {
+  const here = path.dirname(new URL(import.meta.url).pathname);
+  const script = await transform(readFileSync(path.join(here, 'client', 'workbench.ts'), 'utf8'), { loader: 'ts', format: 'esm', target: 'es2022' });
+  return {
+    '/assets/workbench.js': { type: 'text/javascript; charset=utf-8', body: script.code },
+    '/assets/workbench.css': { type: 'text/css; charset=utf-8', body: readFileSync(path.join(here, 'client', 'workbench.css'), 'utf8') },
+  };
+}
+
+
+/** Nothing from another origin, no framing, no referrer: the pages ask only their own server. */
+const securityHeaders = {
+  'content-security-policy': "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'no-referrer',
+  'cache-control': 'no-store',
+};
+
+/** A request the workbench cannot do, with the HTTP status and a message for the translator. */
+class RequestError extends Error {
+  readonly status: number;
+  constructor(status: number, message: string) {
+    super(message);
+    this.status = status;
+  }
+}
+
+/** The largest request body accepted: a release is tens of kilobytes. */
+const maxBodyBytes = 4 * 1024 * 1024;
+
+async function readJson(request: IncomingMessage): Promise<Record<string, unknown>> {
+  if (!/^application\/json\b/.test(request.headers['content-type'] ?? '')) throw new RequestError(415, 'Send JSON.');
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of request as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > maxBodyBytes) throw new RequestError(413, 'The request is too large.');
+    chunks.push(chunk);
+  }
+  try {
+    const value: unknown = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+    if (value && typeof value === 'object' && !Array.isArray(value)) return value as Record<string, unknown>;
+  } catch {
+    // Reported below.
+  }
+  throw new RequestError(400, 'The request is not a JSON object.');
+}
+
+/**
+ * The fields a request sends. The body is required; a field the editor does not show (no image in the source) is
+ * left out and keeps its value from `current`.
+ */
+function fieldsOf(value: unknown, current: DraftFields | undefined): DraftFields {
+  const fields = value && typeof value === 'object' ? (value as Record<string, unknown>) : {};
+  if (typeof fields.body !== 'string') throw new RequestError(400, 'The field "body" is missing.');
+  const merged: DraftFields = { ...(current ?? { title: '', summary: '', datelinePlace: '', imageAlt: '', imageCaption: '' }), body: fields.body };
+  for (const name of fieldNames) {
+    const given = fields[name];
+    if (given !== undefined && typeof given !== 'string') throw new RequestError(400, `The field "${name}" is not text.`);
+    if (given !== undefined) merged[name] = given;
+  }
+  return merged;
+}
+
+const cookiesOf = (request: IncomingMessage) => new Map((request.headers.cookie ?? '').split(';').map((part) => part.trim().split('=') as [string, string]).filter(([name, value]) => name && value !== undefined));
+
+/**
+ * Starts the workbench: reads the content once (as `pnpm check:content` does, without checking the bodies), then
+ * serves the queue and the editor.
+ * Writes only `content/releases/<year>/<folder>/<lang>.mdx` of releases it read, in languages other than the
+ * source's, atomically; refuses requests naming another host or coming from another origin, and API requests without
+ * the session token.
+ */
+export async function startWorkbench(options: WorkbenchOptions): Promise<Workbench> {
+  const contentDir = path.resolve(options.contentDir);
+  const displayRoot = path.dirname(contentDir);
+  const releasesDir = path.join(contentDir, 'releases') + path.sep;
+  const host = options.host ?? '127.0.0.1';
+  const token = options.token ?? newSessionToken();
+  // States only: the bodies are checked one at a time, when the editor opens them.
+  const { content } = await readSiteContent({ contentDir, displayRoot, prepare: prepareForStatus });
+  const index = buildReleaseIndex(content.releases, displayRoot);
+  // A git checkout gives the history that marks what changed in a source, and the Commit button.
+  const gitRoot = gitTopLevel(contentDir);
+  const history: SourceHistory = gitSourceHistory(gitRoot ?? contentDir);
+  const assets = await readAssets();
+  const address: ServerAddress = { host, port: options.port ?? 4322 };
+  const tokenCookie = () => `workbench-token-${address.port}`;
+  const releaseCountries = [...new Set(index.entries.flatMap((entry) => entry.source.countries))];
+
+  /** The countries and themes to narrow the queue to, named in the interface language; an unknown choice is ignored. */
+  const queueChoices = (ui: Locale, country: string | null, theme: string | null): QueueChoices => ({
+    countries: releaseCountries.map((code) => ({ code, name: countryName(code, ui, content.officialNames) })).sort((a, b) => a.name.localeCompare(b.name, ui)),
+    themes: content.themes.map((id) => ({ id, name: content.strings[ui][`themes.${id}`] ?? id })).sort((a, b) => a.name.localeCompare(b.name, ui)),
+    filter: { country: country && releaseCountries.includes(country) ? country : undefined, theme: theme && content.themes.includes(theme) ? theme : undefined },
+  });
+
+  const send = (response: ServerResponse, status: number, type: string, body: string, headers: Record<string, string> = {}) => {
+    response.writeHead(status, { ...securityHeaders, 'content-type': type, ...headers });
+    response.end(body);
+  };
+  const sendJson = (response: ServerResponse, status: number, value: unknown) => send(response, status, 'application/json; charset=utf-8', JSON.stringify(value));
+
+  const uiOf = (request: IncomingMessage, url: URL): Locale => {
+    const asked = url.searchParams.get('ui') ?? cookiesOf(request).get('workbench-ui');
+    return isLocale(asked) ? asked : 'en';
+  };
+
+  const editorFiles = (entry: ReleaseEntry, lang: Locale): EditorFiles => {
+    const files = readEditorFiles(entry, lang, displayRoot, history);
+    if (!files) throw new RequestError(409, `The source of ${entry.id} cannot be read; run pnpm check:content.`);
+    return files;
+  };
+
+  const draftView = (strings: InterfaceStrings, entry: ReleaseEntry, lang: Locale, files: EditorFiles, text: string, body: string) => {
+    const problems = draftProblems({ file: path.relative(displayRoot, path.join(entry.folder, `${lang}.mdx`)).split(path.sep).join('/'), year: path.basename(path.dirname(entry.folder)), key: path.basename(entry.folder), lang }, text);
+    return {
+      problemCount: problems.length,
+      problemsHtml: renderProblems(strings, text, problems),
+      alignmentHtml: renderAlignment(strings, entry.source.sourceLang, lang, alignSections(files.sourceFields.body, body, files.translatedSourceBody)),
+    };
+  };
+
+  const target = (body: Record<string, unknown>) => {
+    const found = translatableRelease(index, body.release, body.lang);
+    // The file is built from the index's folder and a language code only; this is a second guard, not the first.
+    if (!found || !path.resolve(found.file).startsWith(releasesDir)) throw new RequestError(404, 'There is no such release to translate into this language.');
+    return found;
+  };
+
+  const api = async (request: IncomingMessage, response: ServerResponse, url: URL) => {
+    if (request.method !== 'POST') throw new RequestError(405, 'Use POST.');
+    if (!isSessionToken(request.headers[tokenHeader], token)) throw new RequestError(403, 'This request does not carry the session token.');
+    const strings = stringsFor(uiOf(request, url));
+    const body = await readJson(request);
+    const { entry, lang, file } = target(body);
+    const files = editorFiles(entry, lang);
+    if (url.pathname === '/api/check') {
+      const fields = fieldsOf(body.fields, files.draftFields);
+      const text = composeTranslation(files.draftText, fields) ?? fields.body;
+      return sendJson(response, 200, draftView(strings, entry, lang, files, text, fields.body));
+    }
+    if (url.pathname === '/api/commit') {
+      if (!gitRoot) throw new RequestError(404, 'The content folder is not in a git checkout.');
+      if (!existsSync(file)) throw new RequestError(409, 'Save the translation before committing it.');
+      const tracked = spawnSync('git', ['ls-files', '--error-unmatch', '--', path.relative(gitRoot, file)], { cwd: gitRoot }).status === 0;
+      const result = commitOneFile(gitRoot, file, tracked ? `Update the ${lang} translation of ${entry.id}` : `Translate ${entry.id} into ${lang}`);
+      if (result.committed) return sendJson(response, 200, { message: formatString(strings.committed, { subject: result.subject }) });
+      if (result.reason === 'unchanged') return sendJson(response, 409, { error: strings.nothingToCommit });
+      throw new RequestError(500, result.detail);
+    }
+    if (url.pathname !== '/api/save' && url.pathname !== '/api/mark') throw new RequestError(404, 'No such request.');
+    const onDisk = existsSync(file) ? readFileSync(file, 'utf8') : undefined;
+    let text: string;
+    if (url.pathname === '/api/save') {
+      const fields = fieldsOf(body.fields, files.draftFields);
+      text = composeTranslation(files.draftText, fields) ?? fields.body;
+      if (versionOf(onDisk) !== body.version) return sendJson(response, 409, { disk: onDisk ?? '', mine: text, diskVersion: versionOf(onDisk) });
+    } else {
+      if (onDisk === undefined) throw new RequestError(409, 'Save the translation before marking it up to date.');
+      if (versionOf(onDisk) !== body.version) return sendJson(response, 409, { disk: onDisk, mine: onDisk, diskVersion: versionOf(onDisk) });
+      const fingerprint = currentSourceFingerprint(entry, displayRoot);
+      if (!fingerprint) throw new RequestError(409, `The source of ${entry.id} cannot be read; run pnpm check:content.`);
+      try {
+        // What `pnpm i18n:done` writes: only the hash line of translationOf changes.
+        text = markTranslationUpdated(onDisk, fingerprint);
+      } catch (error) {
+        throw new RequestError(422, (error as Error).message);
+      }
+    }
+    await writeFileAtomic(file, text);
+    const after = editorFiles(entry, lang);
+    entry.states[lang] = after.state;
+    return sendJson(response, 200, { version: after.version, state: after.state, stateHtml: renderState(strings, after.state, after.translatedSourceBody !== undefined), ...draftView(strings, entry, lang, after, text, after.draftFields?.body ?? text) });
+  };
+
+  const page = (request: IncomingMessage, response: ServerResponse, url: URL) => {
+    if (request.method !== 'GET' && request.method !== 'HEAD') throw new RequestError(405, 'Use GET.');
+    const given = url.searchParams.get('token');
+    if (given !== null && isSessionToken(given, token)) {
+      // The token leaves the address bar (and the history) for a cookie only this server's pages carry.
+      url.searchParams.delete('token');
+      return send(response, 303, 'text/plain; charset=utf-8', '', { location: url.pathname + url.search, 'set-cookie': `${tokenCookie()}=${token}; HttpOnly; SameSite=Strict; Path=/` });
+    }
+    const ui = uiOf(request, url);
+    const strings = stringsFor(ui);
+    const headers: Record<string, string> = url.searchParams.has('ui') ? { 'set-cookie': `workbench-ui=${ui}; SameSite=Strict; Path=/` } : {};
+    const html = (status: number, title: string, main: string, data?: unknown) => send(response, status, 'text/html; charset=utf-8', renderPage({ ui, strings, title, token, here: url.pathname + url.search, main, data }), headers);
+    if (!isSessionToken(cookiesOf(request).get(tokenCookie()), token)) {
+      return send(response, 401, 'text/html; charset=utf-8', renderPage({ ui, strings, title: strings.appName, token: '', here: url.pathname, main: `<h1>${say(strings, 'appName')}</h1><p>${say(strings, 'noToken')}</p>` }), headers);
+    }
+    if (url.pathname === '/') {
+      const asked = url.searchParams.get('lang');
+      const lang: Locale = isLocale(asked) ? asked : ui === 'en' ? 'fr' : ui;
+      const choices = queueChoices(ui, url.searchParams.get('country'), url.searchParams.get('theme'));
+      return html(200, strings.queueTitle, renderQueue(strings, lang, queuePage(index, lang, Number(url.searchParams.get('page') ?? 1), 50, choices.filter), choices));
+    }
+    if (url.pathname === '/edit') {
+      const found = translatableRelease(index, url.searchParams.get('release'), url.searchParams.get('lang'));
+      if (!found) return html(404, strings.appName, `<h1>${say(strings, 'appName')}</h1><p>${say(strings, 'notFound')}</p><p><a href="/">${say(strings, 'backToQueue')}</a></p>`);
+      const { entry, lang } = found;
+      const files = editorFiles(entry, lang);
+      const draftFields = files.draftFields ?? { title: '', summary: '', datelinePlace: '', imageAlt: '', imageCaption: '', body: files.draftText };
+      const view = draftView(strings, entry, lang, files, files.draftText, draftFields.body);
+      const main = renderEditor(strings, { entry, lang, state: files.state, historyKnown: files.translatedSourceBody !== undefined, canCommit: gitRoot !== undefined, sourceFields: files.sourceFields, draftFields, alignmentHtml: view.alignmentHtml, problemsHtml: view.problemsHtml });
+      const messages = { saved: strings.saved, savedWithProblems: strings.savedWithProblems, markedUpToDate: strings.markedUpToDate, saveFirst: strings.saveFirst, requestFailed: strings.requestFailed };
+      return html(200, `${entry.source.title}`, main, { release: entry.id, lang, version: files.version, messages });
+    }
+    return html(404, strings.appName, `<h1>${say(strings, 'appName')}</h1><p>${say(strings, 'notFound')}</p>`);
+  };
+
+  const server: Server = createServer((request, response) => {
+    const url = new URL(request.url ?? '/', 'http://workbench.invalid');
+    const refused = refusal(request, address);
+    if (refused) return send(response, 403, 'text/plain; charset=utf-8', refused);
+    const asset = assets[url.pathname];
+    if (asset && request.method === 'GET') return send(response, 200, asset.type, asset.body);
+    // Browsers ask for an icon; there is none, and a 404 would be logged as an error in the page's console.
+    if (url.pathname === '/favicon.ico') return send(response, 204, 'text/plain', '');
+    const handler = url.pathname.startsWith('/api/') ? api(request, response, url) : Promise.resolve(page(request, response, url));
+    handler.catch((error: unknown) => {
+      if (response.headersSent) return response.destroy();
+      if (error instanceof RequestError) return url.pathname.startsWith('/api/') ? sendJson(response, error.status, { error: error.message }) : send(response, error.status, 'text/plain; charset=utf-8', error.message);
+      console.error(error);
+      sendJson(response, 500, { error: 'The workbench failed; see the terminal where pnpm translate runs.' });
+    });
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(address.port, host, resolve);
+  });
+  address.port = (server.address() as AddressInfo).port;
+  const shownHost = host.includes(':') ? `[${host}]` : host;
+  const origin = `http://${shownHost}:${address.port}`;
+  return {
+    url: `${origin}/?token=${token}`,
+    origin,
+    token,
+    index,
+    close: () => new Promise<void>((resolve) => {
+      server.closeAllConnections();
+      server.close(() => resolve());
+    }),
+  };
+}

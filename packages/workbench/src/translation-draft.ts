@@ -1,0 +1,93 @@
+import { validateReleaseFile, type Locale } from '@iom/content-model';
+import { prepareFile } from '@iom/content-model/prepare';
+import { locateFrontmatter, type ContentIssue } from '@iom/safe-mdx';
+import { isMap, parseDocument } from 'yaml';
+
+/** The words of a release translation that the editor shows as fields: what `ReleaseTranslationSchema` lets a translator write. */
+export interface DraftFields {
+  title: string;
+  summary: string;
+  datelinePlace: string;
+  /** The lead image's alternative text and caption in this language (when the source has an image). */
+  imageAlt: string;
+  imageCaption: string;
+  /** Everything after the frontmatter's closing `---` line. */
+  body: string;
+}
+
+/** The translatable fields the editor writes, by frontmatter name. An empty value removes the (optional) field. */
+export const fieldNames = ['title', 'summary', 'datelinePlace', 'imageAlt', 'imageCaption'] as const;
+
+/**
+ * The fields of a translation file's text. `undefined` when its frontmatter block is missing or is not a YAML map:
+ * then the editor cannot show fields (the check names the problem).
+ *
+ * @example
+ * readDraftFields('---\ntitle: "Hola"\ntranslationOf: { lang: en, hash: "0123456789ab" }\n---\n\nTexto.\n')
+ * // { title: 'Hola', summary: '', datelinePlace: '', imageAlt: '', imageCaption: '', body: '\nTexto.\n' }
+ */
+export function readDraftFields(text: string): DraftFields | undefined {
+  const block = locateFrontmatter(text);
+  if (block === undefined || block === 'unclosed') return undefined;
+  const document = parseDocument(block.yaml);
+  if (document.errors.length > 0 || !isMap(document.contents)) return undefined;
+  const value = (name: string) => {
+    const found: unknown = document.get(name);
+    return typeof found === 'string' ? found : typeof found === 'number' || typeof found === 'boolean' ? String(found) : '';
+  };
+  return { title: value('title'), summary: value('summary'), datelinePlace: value('datelinePlace'), imageAlt: value('imageAlt'), imageCaption: value('imageCaption'), body: text.slice(block.bodyOffset) };
+}
+
+/**
+ * The text of a translation file with the translator's fields put in: `base` (the file on disk, or what `pnpm i18n:new`
+ * would write) keeps its comments, its `translationOf` and any other field; only the fields that changed are
+ * rewritten, so an unchanged field never reformats the file. Returns `undefined` when `base` has no readable
+ * frontmatter.
+ *
+ * @example
+ * composeTranslation(base, { ...readDraftFields(base)!, title: 'Nuevo título' })
+ */
+export function composeTranslation(base: string, fields: DraftFields): string | undefined {
+  const block = locateFrontmatter(base);
+  const current = readDraftFields(base);
+  if (block === undefined || block === 'unclosed' || current === undefined) return undefined;
+  const changed = fieldNames.filter((name) => fields[name] !== current[name]);
+  if (changed.length === 0) return base.slice(0, block.bodyOffset) + fields.body;
+  const document = parseDocument(block.yaml);
+  for (const name of changed) {
+    if (fields[name].trim() === '') document.delete(name);
+    else document.set(name, fields[name]);
+  }
+  // lineWidth 0: a long title stays on one line, as translators and `pnpm i18n:new` write it.
+  return `---\n${document.toString({ lineWidth: 0 })}---\n${fields.body}`;
+}
+
+/** Where a release translation file is, for its messages and its validation. */
+export interface DraftPlace {
+  /** The file as messages name it, from the content folder's parent: `content/releases/2016/<key>/es.mdx`. */
+  file: string;
+  year: string;
+  key: string;
+  lang: Locale;
+}
+
+/**
+ * The problems of a translation file's text, from the same code `pnpm check:content` and the build run on it: the
+ * safe-MDX check of the body (`prepareFile`) and the translation frontmatter schema (`validateReleaseFile`). Links
+ * between files (a source exists, slugs are unique) are checked by `pnpm check:content` only.
+ */
+export function draftProblems(place: DraftPlace, text: string): ContentIssue[] {
+  const prepared = prepareFile(place.file, new TextEncoder().encode(text));
+  if (prepared.issues.length > 0) return prepared.issues;
+  const validated = validateReleaseFile({ file: place.file, key: place.key, year: place.year, lang: place.lang, frontmatter: prepared.frontmatter, fieldPosition: (field) => prepared.positions[field], fingerprint: prepared.fingerprint });
+  if (validated.issues.length > 0) return validated.issues;
+  if (validated.file?.kind !== 'translation') return [{ file: place.file, line: 1, message: 'This file has no translationOf, so the build would read it as a second source.', fix: 'Keep the translationOf lines that pnpm i18n:new wrote.' }];
+  return [];
+}
+
+/** The line of the body (1-based, as the text box counts) where a file line falls, or `undefined` in the frontmatter. */
+export function bodyLine(text: string, fileLine: number): number | undefined {
+  const block = locateFrontmatter(text);
+  const bodyStart = block === undefined || block === 'unclosed' ? 1 : text.slice(0, block.bodyOffset).split('\n').length;
+  return fileLine >= bodyStart ? fileLine - bodyStart + 1 : undefined;
+}

@@ -1,0 +1,52 @@
+import { localeCodes, locales, type Locale } from '@iom/content-model';
+import type { InterfaceStrings } from '../interface-strings.ts';
+import type { QueueFilter, QueuePage } from '../release-index.ts';
+import { escapeHtml, langAttributes, say } from './html.ts';
+
+/** What the queue can be narrowed to: the countries releases are about and the themes, with their names. */
+export interface QueueChoices {
+  countries: { code: string; name: string }[];
+  themes: { id: string; name: string }[];
+  filter: QueueFilter;
+}
+
+const choice = (id: string, label: string, all: string, items: { value: string; name: string }[], selected: string | undefined) =>
+  `<label for="${id}">${label}</label>
+<select id="${id}" name="${id}"><option value="">${all}</option>${items.map((item) => `<option value="${escapeHtml(item.value)}"${item.value === selected ? ' selected' : ''}>${escapeHtml(item.name)}</option>`).join('')}</select>`;
+
+/**
+ * The queue: the language to work in, the country and theme to narrow it to (a plain form, so it needs no script),
+ * the counts, and one page of the releases missing or out of date, newest first. Each entry is a link named by the
+ * release's title.
+ */
+export function renderQueue(strings: InterfaceStrings, lang: Locale, queue: QueuePage, choices: QueueChoices): string {
+  const options = localeCodes.map((code) => `<option value="${code}"${code === lang ? ' selected' : ''}>${escapeHtml(locales[code].label)}</option>`).join('');
+  const { filter } = choices;
+  const kept = `${filter.country ? `&amp;country=${encodeURIComponent(filter.country)}` : ''}${filter.theme ? `&amp;theme=${encodeURIComponent(filter.theme)}` : ''}`;
+  const { counts } = queue;
+  const items = queue.items
+    .map(({ entry, state }) => {
+      const href = `/edit?release=${encodeURIComponent(entry.id)}&lang=${lang}`;
+      const source = entry.source;
+      return `<li class="queue-item state-${state}"><a href="${escapeHtml(href)}" ${langAttributes(source.sourceLang)}>${escapeHtml(source.title)}</a>
+<span class="meta"><time datetime="${escapeHtml(source.date)}">${escapeHtml(source.date)}</time> · <span class="state">${say(strings, state === 'missing' ? 'stateMissing' : 'stateStale')}</span> · ${escapeHtml(locales[source.sourceLang].label)}</span></li>`;
+    })
+    .join('\n');
+  const link = (page: number, key: 'previousPage' | 'nextPage', rel: string) => `<a href="/?lang=${lang}${kept}&amp;page=${page}" rel="${rel}">${say(strings, key)}</a>`;
+  const pagination =
+    queue.pages > 1
+      ? `<nav class="pagination" aria-label="${say(strings, 'pages')}">${queue.page > 1 ? link(queue.page - 1, 'previousPage', 'prev') : ''}
+<span>${say(strings, 'pageOf', { page: queue.page, pages: queue.pages })}</span>${queue.page < queue.pages ? link(queue.page + 1, 'nextPage', 'next') : ''}</nav>`
+      : '';
+  return `<h1>${say(strings, 'queueTitle')}</h1>
+<form method="get" action="/" class="language-choice">
+<label for="lang">${say(strings, 'language')}</label>
+<select id="lang" name="lang">${options}</select>
+${choice('country', say(strings, 'country'), say(strings, 'allCountries'), choices.countries.map((country) => ({ value: country.code, name: country.name })), filter.country)}
+${choice('theme', say(strings, 'theme'), say(strings, 'allThemes'), choices.themes.map((theme) => ({ value: theme.id, name: theme.name })), filter.theme)}
+<button type="submit">${say(strings, 'show')}</button>
+</form>
+<p class="counts" id="counts">${say(strings, 'counts', counts)}</p>
+${items ? `<ol class="queue" aria-describedby="counts">\n${items}\n</ol>` : `<p>${say(strings, 'nothingToDo')}</p>`}
+${pagination}`;
+}
