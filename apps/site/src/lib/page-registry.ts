@@ -6,7 +6,7 @@
  *
  * Routes take their `getStaticPaths` entries from here (`*Paths`) and render the view of the same name (`*View`).
  */
-import { feedItemLimit, listedItems, listingFor, localeCodes, locales, pageDescription, pageOf, pagePath, paginate, paths, type FeedInput, type Locale } from '@iom/content-model';
+import { feedItemLimit, listedItems, listingFor, localeCodes, locales, pageDescription, pageOf, pagePath, paginate, paths, regionIds, type FeedInput, type Locale } from '@iom/content-model';
 import type { Listing } from './listings.ts';
 import { countryPageReleases } from './listings.ts';
 import { digest, renderChanged } from '@iom/site-build';
@@ -152,14 +152,47 @@ export function sitePageView(site: SiteData, key: string, lang: Locale) {
   };
 }
 
-/** getStaticPaths of the section pages: every page in every language, top-level ones or those under another. */
+/**
+ * getStaticPaths of the section pages: every page in every language, top-level ones or those under another. A page
+ * shows its language versions (its own or its source's text, the language switcher), the menu and the UI strings.
+ */
 export function sitePagePaths(site: SiteData, level: 'top' | 'under') {
-  return [...site.pagesByKey]
-    .filter(([key, versions]) => !sitePageRoutes[key] && (level === 'top') === !versions[0]!.menu.parent)
-    .flatMap(([key, versions]) =>
-      localeCodes.map((lang) => ({
-        params: level === 'top' ? { lang, section: key } : { lang, section: versions[0]!.menu.parent!, subpage: key },
-        props: { key },
-      })),
-    );
+  const { keys } = site;
+  return renderChanged(
+    level === 'top' ? 'section-page' : 'section-subpage',
+    [...site.pagesByKey]
+      .filter(([key, versions]) => !sitePageRoutes[key] && (level === 'top') === !versions[0]!.menu.parent)
+      .flatMap(([key, versions]) =>
+        localeCodes.map((lang) => ({
+          entry: {
+            params: level === 'top' ? { lang, section: key } : { lang, section: versions[0]!.menu.parent!, subpage: key },
+            props: { key },
+          },
+          file: `${sitePagePath(versions[0]!, lang).slice(1)}index.html`,
+          key: [keys.site(lang), digest(versions)].join(':'),
+        })),
+      ),
+  );
+}
+
+/**
+ * getStaticPaths of "Where we work" (the countries index): its words are the section page `where-we-work`, its map
+ * and list come from the country records and names, which are in keys.site.
+ */
+export function countriesIndexPaths(site: SiteData) {
+  const { keys } = site;
+  const words = site.pagesByKey.get('where-we-work') ?? [];
+  return renderChanged(
+    'countries-index',
+    localeCodes.map((lang) => ({ entry: { params: { lang } }, file: `${paths.countries(lang).slice(1)}index.html`, key: [keys.site(lang), digest(words)].join(':') })),
+  );
+}
+
+/** getStaticPaths of the region pages: the region's office, map and countries, all from keys.site. */
+export function regionPaths(site: SiteData) {
+  const { keys } = site;
+  return renderChanged(
+    'region',
+    regionIds.flatMap((region) => localeCodes.map((lang) => ({ entry: { params: { lang, region } }, file: `${paths.region(lang, region).slice(1)}index.html`, key: [keys.site(lang), region].join(':') }))),
+  );
 }

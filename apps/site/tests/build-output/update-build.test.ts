@@ -71,6 +71,8 @@ describe('an update build after editing content', () => {
     // Nothing else of the releases, and no listing: the title and summary did not change.
     expect(changed.filter((file) => /\/news\/[^/]+\/index\.html$/.test(file) && !/^(fr|es|ar)\//.test(file))).toEqual([page]);
     expect(output).not.toMatch(/news\/page\/|news\/archive\/\d{4}\/|\/themes\//);
+    // Nor the pages that show no release: section pages, Where we work with its map, the region pages.
+    expect(output).not.toMatch(/\/regions\/|\/countries\/index\.html|\/who-we-are\/|\/our-work\//);
     // And it is what a full build of the edited content writes.
     const full = path.join(work, 'full-after-edit');
     build(content, full);
@@ -89,6 +91,13 @@ describe('an update build after editing content', () => {
     writeFileSync(french, readFileSync(french, 'utf8').replace(/^title: .*$/m, 'title: "L’OIM et le HCR forment les partenaires libyens au sauvetage en mer"'));
     const strings = path.join(content, 'i18n/fr.yaml');
     writeFileSync(strings, readFileSync(strings, 'utf8').replace(/^news\.title: .*$/m, 'news.title: Actualités et communiqués'));
+    // A section page's translation edited (Where we work in Spanish: the countries index), another's retitled (the
+    // menu of every Spanish page), and a country that gets an office of its own (its region's map, Where we work).
+    appendFileSync(path.join(content, 'pages/where-we-work/es.mdx'), '\nUn párrafo añadido por la prueba.\n');
+    const partnerships = path.join(content, 'pages/partnerships/es.mdx');
+    writeFileSync(partnerships, readFileSync(partnerships, 'utf8').replace(/^title: .*$/m, 'title: "Alianzas y asociaciones"'));
+    const comoros = path.join(content, 'countries/km/country.yaml');
+    writeFileSync(comoros, readFileSync(comoros, 'utf8').replace('presence: covered\ncoveredBy: MU\n', 'presence: country-office\n'));
 
     expect(build(content, site)).toMatch(/build: updating/);
     const full = path.join(work, 'full');
@@ -101,6 +110,7 @@ describe('an update build after editing content', () => {
     const pages = listSiteFiles(site).filter((file) => file.endsWith('.html')).map((file) => readFileSync(path.join(site, file), 'utf8'));
     for (const file of onlyUpdated) expect(pages.some((html) => html.includes(path.basename(file))), file).toBe(false);
     expect(listSiteFiles(site).filter((file) => file.includes('cox-s-bazar'))).toEqual([]);
+    expect(readFileSync(path.join(site, 'es/countries/index.html'), 'utf8')).toContain('Un párrafo añadido por la prueba.');
   }, 300_000);
 
   it('is a full build again when a setting that changes the output changed', () => {
