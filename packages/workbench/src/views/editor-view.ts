@@ -58,7 +58,7 @@ export function renderProblems(strings: InterfaceStrings, text: string, problems
 /** The line saying where the translation stands. */
 export function renderState(strings: InterfaceStrings, state: StatusState, historyKnown = true): string {
   const key = state === 'missing' ? 'statusMissing' : state === 'stale' ? 'statusStale' : 'statusCurrent';
-  const unknown = state === 'stale' && !historyKnown ? ` <span class="history-unknown">${say(strings, 'historyUnknown')}</span>` : '';
+  const unknown = state === 'stale' ? (historyKnown ? ` ${say(strings, 'changesMarked')}` : ` <span class="history-unknown">${say(strings, 'historyUnknown')}</span>`) : '';
   return `<span class="state-${state}">${say(strings, key)}</span>${unknown}`;
 }
 
