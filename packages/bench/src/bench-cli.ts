@@ -1,7 +1,7 @@
 /**
  * Builds the real site from synthetic corpora of several sizes and prints what it took (see README.md):
  *
- *   node packages/bench/src/bench-cli.ts [--sizes 5000,20000] [--with-80k] [--out-json <file>] [--keep] [--seed S] [--no-incremental]
+ *   node packages/bench/src/bench-cli.ts [--sizes 5000,20000] [--with-80k] [--out-json <file>] [--keep] [--seed S] [--no-incremental] [--no-dev]
  *
  * Corpora are cached in .bench/corpus-<pages>/ and reused while the generator is unchanged; built sites go to
  * .bench/site-<pages>/ (removed after measuring unless --keep); build logs to .bench/build-<pages>.log.
@@ -10,6 +10,7 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { BenchReport, IncrementalRun, SizeRun } from './bench/bench-report.ts';
+import { measureDevPreview } from './bench/dev-preview.ts';
 import { firstReleaseSource, withEditedFile } from './bench/incremental-edit.ts';
 import { measureSiteOutput } from './bench/output-stats.ts';
 import { formatReport } from './bench/report-table.ts';
@@ -20,13 +21,13 @@ import { generatorFingerprint, markerMatches, readMarker, writeCorpus } from './
 import { formatCount, formatDuration } from './format-units.ts';
 import { benchWorkDir, repoContentDir } from './repo-paths.ts';
 
-const usage = 'usage: node packages/bench/src/bench-cli.ts [--sizes 5000,20000] [--with-80k] [--out-json <file>] [--keep] [--seed S] [--no-incremental]';
+const usage = 'usage: node packages/bench/src/bench-cli.ts [--sizes 5000,20000] [--with-80k] [--out-json <file>] [--keep] [--seed S] [--no-incremental] [--no-dev]';
 const args = parseBenchArgs(process.argv.slice(2));
 if (!args.ok) {
   console.error(`${args.error}\n${usage}`);
   process.exit(2);
 }
-const { sizes, keep, seed, incremental: runIncremental } = args.value;
+const { sizes, keep, seed, incremental: runIncremental, dev: runDev } = args.value;
 const outJson = path.resolve(args.value.outJson ?? path.join(benchWorkDir, 'results.json'));
 const shown = (file: string) => path.relative(process.cwd(), file) || '.';
 const benchStarted = performance.now();
@@ -39,6 +40,7 @@ const report: BenchReport = {
   seed,
   runs: [],
   incremental: null,
+  dev: null,
   targets: [],
   notes: [
     'pages written = every index.html outside pagefind/ (release pages plus country, listing, theme and archive pages); ms per page = wall time / pages written.',
@@ -119,10 +121,24 @@ if (runIncremental && largest) {
     console.log(rebuild.ok ? `  rebuilt in ${formatDuration(rebuild.wallMs)}${rebuild.summary ? ` (${rebuild.summary})` : ''}` : `  rebuild FAILED: ${rebuild.error}`);
   }
 }
+// 5. The preview translators use (`pnpm dev`) on the same corpus: ready, then a release page after a save.
+if (runDev && largest) {
+  const file = firstReleaseSource(largest.corpus.dir);
+  if (file) {
+    console.log(`\nbench: pnpm dev on ${formatCount(largest.size)} pages, then a sentence appended to ${file}`);
+    const dev = await measureDevPreview({ size: largest.size, contentDir: largest.corpus.dir, releaseFile: file, logFile: path.join(benchWorkDir, `dev-${largest.size}.log`) });
+    report.dev = dev;
+    console.log(
+      dev.ok
+        ? `  ready in ${formatDuration(dev.readyMs)} (first /en/ page); ${dev.releasePath} first opened in ${formatDuration(dev.firstReleaseMs)}; the saved sentence shown after ${formatDuration(dev.afterSaveMs)}`
+        : `  preview FAILED: ${dev.error} (see ${shown(path.join(benchWorkDir, `dev-${largest.size}.log`))})`,
+    );
+  }
+}
 if (!keep) for (const run of report.runs) rmSync(path.join(benchWorkDir, `site-${run.size}`), { recursive: true, force: true });
 
-// 5. Report.
-report.targets = evaluateTargets(report.runs, report.incremental);
+// 6. Report.
+report.targets = evaluateTargets(report.runs, report.incremental, report.dev);
 mkdirSync(path.dirname(outJson), { recursive: true });
 writeFileSync(outJson, `${JSON.stringify(report, null, 2)}\n`);
 console.log(`\n${formatReport(report)}\n`);

@@ -22,6 +22,8 @@ export interface BenchArgs {
   seed: number;
   /** Skip the incremental rebuild. */
   incremental: boolean;
+  /** Skip the measure of the preview (`pnpm dev`) on the largest corpus. */
+  dev: boolean;
 }
 
 function positiveInteger(name: string, text: string | undefined): number | string {
@@ -60,7 +62,7 @@ export function parseCorpusArgs(argv: readonly string[]): ParsedArgs<CorpusArgs>
 }
 
 /**
- * Parses `[--sizes 5000,20000] [--with-80k] [--out-json <file>] [--keep] [--seed S] [--no-incremental]`.
+ * Parses `[--sizes 5000,20000] [--with-80k] [--out-json <file>] [--keep] [--seed S] [--no-incremental] [--no-dev]`.
  *
  * @example
  * parseBenchArgs(['--sizes', '5000', '--with-80k']) // sizes [5000, 80000]
@@ -77,6 +79,7 @@ export function parseBenchArgs(argv: readonly string[]): ParsedArgs<BenchArgs> {
         keep: { type: 'boolean' },
         seed: { type: 'string' },
         'no-incremental': { type: 'boolean' },
+        'no-dev': { type: 'boolean' },
       },
       strict: true,
     }).values;
@@ -101,6 +104,7 @@ export function parseBenchArgs(argv: readonly string[]): ParsedArgs<BenchArgs> {
       keep: parsed.keep ?? false,
       seed,
       incremental: !parsed['no-incremental'],
+      dev: !parsed['no-dev'],
     },
   };
 }

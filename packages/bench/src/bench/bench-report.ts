@@ -1,3 +1,4 @@
+import type { DevPreviewRun } from './dev-preview.ts';
 import type { PhaseReport } from './build-phases.ts';
 import type { FirstSearchPart, PagefindLanguageStats } from './output-stats.ts';
 
@@ -52,6 +53,8 @@ export interface BenchReport {
   seed: number;
   runs: SizeRun[];
   incremental: IncrementalRun | null;
+  /** The preview (`pnpm dev`) on the largest corpus, see dev-preview.ts. */
+  dev: DevPreviewRun | null;
   targets: TargetResult[];
   notes: string[];
 }

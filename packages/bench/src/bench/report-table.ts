@@ -89,6 +89,14 @@ export function formatReport(report: BenchReport): string {
         (inc.ok ? `${formatDuration(inc.wallMs)}, ${(inc.ratio * 100).toFixed(0)} % of the full build (${formatDuration(inc.fullWallMs)}), peak ${formatBytes(inc.peakRssBytes)}` : 'build failed'),
     );
   }
+  if (report.dev) {
+    const dev = report.dev;
+    lines.push(
+      '',
+      `pnpm dev (${formatCount(dev.size)} pages): ` +
+        (dev.ok ? `ready in ${formatDuration(dev.readyMs)}; ${dev.releasePath} first opened in ${formatDuration(dev.firstReleaseMs)}; a saved release shown after ${formatDuration(dev.afterSaveMs)}` : `failed: ${dev.error}`),
+    );
+  }
   lines.push('', 'notes', `  ${firstSearchApproximation}`, ...report.notes.map((note) => `  ${note}`));
   return lines.join('\n');
 }

@@ -19,13 +19,13 @@ describe('corpus command line', () => {
 });
 
 describe('bench command line', () => {
-  it('defaults to 5,000 and 20,000 pages with the incremental rebuild', () => {
-    expect(parseBenchArgs([])).toEqual({ ok: true, value: { sizes: [5000, 20000], outJson: undefined, keep: false, seed: 1, incremental: true } });
+  it('defaults to 5,000 and 20,000 pages with the incremental rebuild and the preview', () => {
+    expect(parseBenchArgs([])).toEqual({ ok: true, value: { sizes: [5000, 20000], outJson: undefined, keep: false, seed: 1, incremental: true, dev: true } });
   });
 
   it('adds 80,000 with --with-80k and sorts sizes', () => {
-    const parsed = parseBenchArgs(['--sizes', '20k,5000', '--with-80k', '--out-json', 'r.json', '--keep', '--no-incremental']);
-    expect(parsed).toEqual({ ok: true, value: { sizes: [5000, 20000, 80000], outJson: 'r.json', keep: true, seed: 1, incremental: false } });
+    const parsed = parseBenchArgs(['--sizes', '20k,5000', '--with-80k', '--out-json', 'r.json', '--keep', '--no-incremental', '--no-dev']);
+    expect(parsed).toEqual({ ok: true, value: { sizes: [5000, 20000, 80000], outJson: 'r.json', keep: true, seed: 1, incremental: false, dev: false } });
   });
 
   it('rejects a size that is not a number', () => {
