@@ -117,8 +117,8 @@ const cookiesOf = (request: IncomingMessage) => new Map((request.headers.cookie 
  * Starts the workbench: reads the content once (as `pnpm check:content` does, without checking the bodies), then
  * serves the queue and the editor.
  * Writes only `content/releases/<year>/<folder>/<lang>.mdx` of releases it read and `content/pages/<key>/<lang>.mdx`
- * of section pages it read, in languages other than the source's, atomically; refuses requests naming another host or coming from another origin, and API requests without
- * the session token.
+ * of section pages it read, in languages other than the source's, atomically; refuses requests naming another host
+ * or coming from another origin, and API requests without the session token.
  */
 export async function startWorkbench(options: WorkbenchOptions): Promise<Workbench> {
   const contentDir = path.resolve(options.contentDir);
