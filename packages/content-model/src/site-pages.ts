@@ -50,6 +50,33 @@ const examples = {
   'translationOf.hash': 'hash: 3f2a9c0d1b7e (copy it from the source with pnpm i18n:new)',
 };
 
+/** One section page file whose frontmatter is valid: the source (where it sits in the menu) or a translation. */
+export type ValidatedSitePageFile =
+  | { kind: 'source'; input: SitePageInput; lang: Locale; data: SitePageSource }
+  | { kind: 'translation'; input: SitePageInput; lang: Locale; data: SitePageTranslation };
+
+/**
+ * Validates one section page file's frontmatter: a file with `translationOf` is a translation
+ * (`SitePageTranslationSchema`), any other is the source (`SitePageSourceSchema`). Returns the validated file or
+ * the issues, each naming the file, line and field. Links between files (one source, the menu's parents) are
+ * `linkSitePages`'s.
+ *
+ * @example
+ * validateSitePageFile({ file: 'content/pages/who-we-are/fr.mdx', key: 'who-we-are', lang: 'fr', frontmatter, fieldPosition, fingerprint }).issues // []
+ */
+export function validateSitePageFile(input: SitePageInput): { file?: ValidatedSitePageFile; issues: ContentIssue[] } {
+  if (!isLocale(input.lang)) {
+    return { issues: [{ file: input.file, message: `The file name "${input.lang}.mdx" is not a language of the site.`, fix: `Name the file after its language: ${localeCodes.map((code) => `${code}.mdx`).join(', ')}.` }] };
+  }
+  const isTranslation = !mayBeSource(input.frontmatter);
+  const schema = isTranslation ? SitePageTranslationSchema : SitePageSourceSchema;
+  const result = schema.safeParse(input.frontmatter ?? {}, { reportInput: true });
+  if (!result.success) return { issues: frontmatterIssues(input.file, schema, result.error, input.fieldPosition, examples) };
+  return isTranslation
+    ? { file: { kind: 'translation', input, lang: input.lang, data: result.data as SitePageTranslation }, issues: [] }
+    : { file: { kind: 'source', input, lang: input.lang, data: result.data as SitePageSource }, issues: [] };
+}
+
 /**
  * Validates and links the section pages: one source per folder (the file without translationOf), translations
  * current or stale against the source's fingerprint, a parent that is a top-level page (the menu has two levels).
@@ -61,24 +88,14 @@ const examples = {
 export function linkSitePages(inputs: readonly SitePageInput[], unreadableSources: ReadonlySet<string> = new Set()): { pages: SitePage[]; issues: ContentIssue[] } {
   const issues: ContentIssue[] = [];
   const unreadable = new Set(unreadableSources);
-  type Valid =
-    | { kind: 'source'; input: SitePageInput; lang: Locale; data: SitePageSource }
-    | { kind: 'translation'; input: SitePageInput; lang: Locale; data: SitePageTranslation };
+  type Valid = ValidatedSitePageFile;
   const valid: Valid[] = [];
   for (const input of inputs) {
-    if (!isLocale(input.lang)) {
-      issues.push({ file: input.file, message: `The file name "${input.lang}.mdx" is not a language of the site.`, fix: `Name the file after its language: ${localeCodes.map((code) => `${code}.mdx`).join(', ')}.` });
-      continue;
-    }
-    const isTranslation = !mayBeSource(input.frontmatter);
-    const schema = isTranslation ? SitePageTranslationSchema : SitePageSourceSchema;
-    const result = schema.safeParse(input.frontmatter ?? {}, { reportInput: true });
-    if (!result.success) {
-      issues.push(...frontmatterIssues(input.file, schema, result.error, input.fieldPosition, examples));
-      if (!isTranslation) unreadable.add(input.key);
-      continue;
-    }
-    valid.push(isTranslation ? { kind: 'translation', input, lang: input.lang, data: result.data as SitePageTranslation } : { kind: 'source', input, lang: input.lang, data: result.data as SitePageSource });
+    const validated = validateSitePageFile(input);
+    issues.push(...validated.issues);
+    if (validated.file) valid.push(validated.file);
+    // A source that fails its schema makes its folder unreadable (a file named after no language does not).
+    else if (isLocale(input.lang) && mayBeSource(input.frontmatter)) unreadable.add(input.key);
   }
   const byKey = Map.groupBy(valid, (file) => file.input.key);
   const sources = new Map<string, Extract<Valid, { kind: 'source' }>>();

@@ -84,6 +84,14 @@ const en = {
   sourceChange: 'What changed in the source',
   noToken: 'Open the workbench with the address that pnpm translate printed: it holds this session’s key.',
   notFound: 'There is no such release, or it cannot be translated into this language.',
+  sectionPages: 'Section pages',
+  sectionPagesCounts: 'Section pages missing: {missing} · Out of date: {stale} · Up to date: {current} · Written in this language: {source}',
+  noSectionPages: 'No section page to translate in this language.',
+  releases: 'Releases',
+  menuPosition: 'Position in the menu',
+  menuUnder: 'In the menu under',
+  menuTopLevel: 'Top level (under no other page)',
+  pageNotFound: 'There is no such section page, or it cannot be translated into this language.',
 };
 
 /** Every string of the workbench's interface, by key. */
@@ -163,6 +171,14 @@ const fr: InterfaceStrings = {
   sourceChange: 'Ce qui a changé dans la source',
   noToken: 'Ouvrez l’atelier avec l’adresse affichée par pnpm translate : elle contient la clé de cette session.',
   notFound: 'Ce communiqué n’existe pas, ou ne peut pas être traduit dans cette langue.',
+  sectionPages: 'Pages de rubrique',
+  sectionPagesCounts: 'Pages de rubrique manquantes : {missing} · Pas à jour : {stale} · À jour : {current} · Écrites dans cette langue : {source}',
+  noSectionPages: 'Aucune page de rubrique à traduire dans cette langue.',
+  releases: 'Communiqués',
+  menuPosition: 'Position dans le menu',
+  menuUnder: 'Dans le menu sous',
+  menuTopLevel: 'Premier niveau (sous aucune autre page)',
+  pageNotFound: 'Cette page de rubrique n’existe pas, ou ne peut pas être traduite dans cette langue.',
 };
 
 const es: InterfaceStrings = {
@@ -239,6 +255,14 @@ const es: InterfaceStrings = {
   sourceChange: 'Qué cambió en la fuente',
   noToken: 'Abra el taller con la dirección que mostró pnpm translate: contiene la clave de esta sesión.',
   notFound: 'Este comunicado no existe o no se puede traducir a este idioma.',
+  sectionPages: 'Páginas de sección',
+  sectionPagesCounts: 'Páginas de sección que faltan: {missing} · Desactualizadas: {stale} · Al día: {current} · Escritas en este idioma: {source}',
+  noSectionPages: 'Ninguna página de sección que traducir en este idioma.',
+  releases: 'Comunicados',
+  menuPosition: 'Posición en el menú',
+  menuUnder: 'En el menú bajo',
+  menuTopLevel: 'Primer nivel (bajo ninguna otra página)',
+  pageNotFound: 'Esta página de sección no existe o no se puede traducir a este idioma.',
 };
 
 const ar: InterfaceStrings = {
@@ -315,6 +339,14 @@ const ar: InterfaceStrings = {
   sourceChange: 'ما الذي تغيّر في النص الأصلي',
   noToken: 'افتح المنضدة بالعنوان الذي طبعه pnpm translate: فهو يحمل مفتاح هذه الجلسة.',
   notFound: 'لا يوجد هذا البيان، أو لا يمكن ترجمته إلى هذه اللغة.',
+  sectionPages: 'صفحات الأقسام',
+  sectionPagesCounts: 'صفحات أقسام ناقصة: {missing} · غير محدّثة: {stale} · محدّثة: {current} · مكتوبة بهذه اللغة: {source}',
+  noSectionPages: 'لا صفحة قسم للترجمة في هذه اللغة.',
+  releases: 'البيانات',
+  menuPosition: 'الموضع في القائمة',
+  menuUnder: 'في القائمة تحت',
+  menuTopLevel: 'المستوى الأول (ليست تحت صفحة أخرى)',
+  pageNotFound: 'لا توجد صفحة القسم هذه، أو لا يمكن ترجمتها إلى هذه اللغة.',
 };
 
 /** The interface strings of every language of the locale table. */

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { newTranslationFile, sourceChangeSince } from '@iom/content-model/node';
 import { prepareFile } from '@iom/content-model/prepare';
 import type { Locale, StatusState } from '@iom/content-model';
+import type { PageEntry } from './page-index.ts';
 import type { ReleaseEntry } from './release-index.ts';
 import { readDraftFields, type DraftFields } from './translation-draft.ts';
 
@@ -30,7 +31,10 @@ export function gitSourceHistory(gitRoot: string): SourceHistory {
   };
 }
 
-/** Everything the editor shows of a release in one language, read from disk now (not from the index). */
+/** A release or a section page: what the editor opens. */
+export type TranslatableEntry = ReleaseEntry | PageEntry;
+
+/** Everything the editor shows of a release or section page in one language, read from disk now (not from the index). */
 export interface EditorFiles {
   sourceFields: DraftFields;
   /** The translation as saved, or as `pnpm i18n:new` would create it when it is missing. */
@@ -44,18 +48,18 @@ export interface EditorFiles {
 }
 
 /**
- * Reads a release's source and its translation into `lang` from disk, and works out the translation's state the way
+ * Reads a release's or section page's source and its translation into `lang` from disk, and works out the translation's state the way
  * the build does (the fingerprint `translationOf` records against the source's now). `history` finds the source
  * version an out-of-date translation was made from.
  */
-export function readEditorFiles(entry: ReleaseEntry, lang: Locale, displayRoot: string, history: SourceHistory): EditorFiles | undefined {
+export function readEditorFiles(entry: TranslatableEntry, lang: Locale, displayRoot: string, history: SourceHistory): EditorFiles | undefined {
   const sourceFile = path.join(displayRoot, entry.source.sourceFile);
   const sourceText = readText(sourceFile);
   const sourceFields = sourceText === undefined ? undefined : readDraftFields(sourceText.replace(/\r\n?/g, '\n'));
   if (sourceText === undefined || !sourceFields) return undefined;
   const sourceFingerprint = prepareFile(entry.source.sourceFile, new TextEncoder().encode(sourceText)).fingerprint;
   const saved = readText(path.join(entry.folder, `${lang}.mdx`));
-  const draftText = saved ?? newTranslationFile({ kind: 'release', folder: entry.folder }, lang, displayRoot)?.text;
+  const draftText = saved ?? newTranslationFile({ kind: entry.kind, folder: entry.folder }, lang, displayRoot)?.text;
   if (draftText === undefined) return undefined;
   const draftFields = readDraftFields(draftText.replace(/\r\n?/g, '\n'));
   const translatedFrom = saved === undefined ? undefined : translationOfHash(saved);
@@ -72,7 +76,7 @@ export function translationOfHash(text: string): string | undefined {
 }
 
 /** The source's fingerprint now, as `pnpm i18n:done` would record it. */
-export function currentSourceFingerprint(entry: ReleaseEntry, displayRoot: string): string | undefined {
+export function currentSourceFingerprint(entry: TranslatableEntry, displayRoot: string): string | undefined {
   const text = readText(path.join(displayRoot, entry.source.sourceFile));
   return text === undefined ? undefined : prepareFile(entry.source.sourceFile, new TextEncoder().encode(text)).fingerprint;
 }

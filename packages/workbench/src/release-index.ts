@@ -1,44 +1,19 @@
 import path from 'node:path';
-import { localeCodes, statusCounts, translationStatus, type Locale, type ReleasePage, type StatusState } from '@iom/content-model';
+import { statusCounts, type Locale, type ReleasePage, type StatusState } from '@iom/content-model';
+import { indexTranslations, translatableEntry, type IndexEntry, type TranslatableIndex } from './translatable-index.ts';
 
-/** One release as the workbench knows it: where its folder is, its source, and its state in every language. */
-export interface ReleaseEntry {
-  /** `<year>/<folder>`: how the workbench's addresses and requests name a release (as `pnpm i18n:new` does). */
-  id: string;
-  /** The release's folder, absolute. Files are found from here and a language code only, never from a request's path. */
-  folder: string;
-  /** The source version: the facts, the source language and file. */
-  source: ReleasePage;
-  states: Record<Locale, StatusState>;
-}
+/** One release as the workbench knows it: its id is `<year>/<folder>` (as `pnpm i18n:new` names it). */
+export type ReleaseEntry = IndexEntry<'release', ReleasePage>;
 
 /** The releases, newest first, by id; read once at start and kept up to date with the workbench's own writes. */
-export interface ReleaseIndex {
-  entries: ReleaseEntry[];
-  byId: Map<string, ReleaseEntry>;
-}
+export type ReleaseIndex = TranslatableIndex<ReleaseEntry>;
 
 /**
  * Indexes the releases read by `readSiteContent`, with the translation status `pnpm i18n:status` computes
  * (`translationStatus`), in its order: newest first.
  */
 export function buildReleaseIndex(releases: readonly ReleasePage[], displayRoot: string): ReleaseIndex {
-  const sources = new Map(releases.filter((page) => page.state === 'source').map((page) => [page.key, page]));
-  const byId = new Map<string, ReleaseEntry>();
-  const entries: ReleaseEntry[] = [];
-  for (const row of translationStatus(releases)) {
-    const source = sources.get(row.key);
-    if (!source) continue;
-    let entry = entries.at(-1);
-    if (entry?.source !== source) {
-      const folder = path.dirname(path.join(displayRoot, source.sourceFile));
-      entry = { id: `${path.basename(path.dirname(folder))}/${path.basename(folder)}`, folder, source, states: Object.fromEntries(localeCodes.map((lang) => [lang, 'missing'])) as Record<Locale, StatusState> };
-      entries.push(entry);
-      byId.set(entry.id, entry);
-    }
-    entry.states[row.lang] = row.state;
-  }
-  return { entries, byId };
+  return indexTranslations(releases, displayRoot, (source, folder, states): ReleaseEntry => ({ kind: 'release', id: `${path.basename(path.dirname(folder))}/${path.basename(folder)}`, folder, source, states }));
 }
 
 /** What the queue shows for one language: one page of the releases to translate or update, and the counts. */
@@ -74,14 +49,7 @@ export function queuePage(index: ReleaseIndex, lang: Locale, page: number, pageS
   };
 }
 
-/**
- * The release a request names, when it is one the index knows and `lang` is a language it can be translated into
- * (any language of the site but its source). The only way from a request to a file.
- */
+/** The release a request names, when it can be translated into `lang` (see `translatableEntry`). */
 export function translatableRelease(index: ReleaseIndex, id: unknown, lang: unknown): { entry: ReleaseEntry; lang: Locale; file: string } | undefined {
-  if (typeof id !== 'string' || typeof lang !== 'string') return undefined;
-  const entry = index.byId.get(id);
-  const target = localeCodes.find((code) => code === lang);
-  if (!entry || !target || target === entry.source.sourceLang) return undefined;
-  return { entry, lang: target, file: path.join(entry.folder, `${target}.mdx`) };
+  return translatableEntry(index, id, lang);
 }

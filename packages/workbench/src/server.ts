@@ -9,12 +9,13 @@ import { readSiteContent } from '@iom/content-model/node';
 import { writeFileAtomic } from '@iom/files';
 import { commitOneFile, gitTopLevel } from './git-commit.ts';
 import { formatString, stringsFor, type InterfaceStrings } from './interface-strings.ts';
-import { buildReleaseIndex, queuePage, translatableRelease, type ReleaseEntry, type ReleaseIndex } from './release-index.ts';
-import { currentSourceFingerprint, gitSourceHistory, readEditorFiles, versionOf, type EditorFiles, type SourceHistory } from './release-files.ts';
+import { buildPageIndex, pageQueue, translatablePage, type PageIndex } from './page-index.ts';
+import { buildReleaseIndex, queuePage, translatableRelease, type ReleaseIndex } from './release-index.ts';
+import { currentSourceFingerprint, gitSourceHistory, readEditorFiles, versionOf, type EditorFiles, type SourceHistory, type TranslatableEntry } from './release-files.ts';
 import { isSessionToken, newSessionToken, refusal, tokenHeader, type ServerAddress } from './request-guard.ts';
 import { alignSections } from './section-alignment.ts';
 import { prepareForStatus } from './status-preparer.ts';
-import { composeTranslation, draftProblems, fieldNames, type DraftFields } from './translation-draft.ts';
+import { composeTranslation, draftProblems, fieldNames, pageFieldNames, type DraftFields, type DraftPlace, type FieldName } from './translation-draft.ts';
 import { renderAlignment, renderEditor, renderProblems, renderState } from './views/editor-view.ts';
 import { renderPage, say } from './views/html.ts';
 import { renderQueue, type QueueChoices } from './views/queue-view.ts';
@@ -38,7 +39,10 @@ export interface Workbench {
   /** The address without the token. */
   origin: string;
   token: string;
+  /** The releases read at start. */
   index: ReleaseIndex;
+  /** The section pages read at start. */
+  pages: PageIndex;
   close: () => Promise<void>;
 }
 
@@ -93,13 +97,13 @@ async function readJson(request: IncomingMessage): Promise<Record<string, unknow
 
 /**
  * The fields a request sends. The body is required; a field the editor does not show (no image in the source) is
- * left out and keeps its value from `current`.
+ * left out and keeps its value from `current`; only `names` are read (a section page's are its title and summary).
  */
-function fieldsOf(value: unknown, current: DraftFields | undefined): DraftFields {
+function fieldsOf(value: unknown, current: DraftFields | undefined, names: readonly FieldName[]): DraftFields {
   const fields = value && typeof value === 'object' ? (value as Record<string, unknown>) : {};
   if (typeof fields.body !== 'string') throw new RequestError(400, 'The field "body" is missing.');
   const merged: DraftFields = { ...(current ?? { title: '', summary: '', datelinePlace: '', imageAlt: '', imageCaption: '' }), body: fields.body };
-  for (const name of fieldNames) {
+  for (const name of names) {
     const given = fields[name];
     if (given !== undefined && typeof given !== 'string') throw new RequestError(400, `The field "${name}" is not text.`);
     if (given !== undefined) merged[name] = given;
@@ -112,19 +116,21 @@ const cookiesOf = (request: IncomingMessage) => new Map((request.headers.cookie 
 /**
  * Starts the workbench: reads the content once (as `pnpm check:content` does, without checking the bodies), then
  * serves the queue and the editor.
- * Writes only `content/releases/<year>/<folder>/<lang>.mdx` of releases it read, in languages other than the
- * source's, atomically; refuses requests naming another host or coming from another origin, and API requests without
- * the session token.
+ * Writes only `content/releases/<year>/<folder>/<lang>.mdx` of releases it read and `content/pages/<key>/<lang>.mdx`
+ * of section pages it read, in languages other than the source's, atomically; refuses requests naming another host
+ * or coming from another origin, and API requests without the session token.
  */
 export async function startWorkbench(options: WorkbenchOptions): Promise<Workbench> {
   const contentDir = path.resolve(options.contentDir);
   const displayRoot = path.dirname(contentDir);
   const releasesDir = path.join(contentDir, 'releases') + path.sep;
+  const pagesDir = path.join(contentDir, 'pages') + path.sep;
   const host = options.host ?? '127.0.0.1';
   const token = options.token ?? newSessionToken();
   // States only: the bodies are checked one at a time, when the editor opens them.
   const { content } = await readSiteContent({ contentDir, displayRoot, prepare: prepareForStatus });
   const index = buildReleaseIndex(content.releases, displayRoot);
+  const pages = buildPageIndex(content.pages, displayRoot);
   // A git checkout gives the history that marks what changed in a source, and the Commit button.
   const gitRoot = gitTopLevel(contentDir);
   const history: SourceHistory = gitSourceHistory(gitRoot ?? contentDir);
@@ -151,14 +157,20 @@ export async function startWorkbench(options: WorkbenchOptions): Promise<Workben
     return isLocale(asked) ? asked : 'en';
   };
 
-  const editorFiles = (entry: ReleaseEntry, lang: Locale): EditorFiles => {
+  /** How messages and commits name an entry, as `pnpm i18n:new` takes it: `2016/<folder>`, `pages/<key>`. */
+  const nameOf = (entry: TranslatableEntry) => (entry.kind === 'page' ? `pages/${entry.id}` : entry.id);
+  const fieldNamesOf = (entry: TranslatableEntry) => (entry.kind === 'page' ? pageFieldNames : fieldNames);
+
+  const editorFiles = (entry: TranslatableEntry, lang: Locale): EditorFiles => {
     const files = readEditorFiles(entry, lang, displayRoot, history);
-    if (!files) throw new RequestError(409, `The source of ${entry.id} cannot be read; run pnpm check:content.`);
+    if (!files) throw new RequestError(409, `The source of ${nameOf(entry)} cannot be read; run pnpm check:content.`);
     return files;
   };
 
-  const draftView = (strings: InterfaceStrings, entry: ReleaseEntry, lang: Locale, files: EditorFiles, text: string, body: string) => {
-    const problems = draftProblems({ file: path.relative(displayRoot, path.join(entry.folder, `${lang}.mdx`)).split(path.sep).join('/'), year: path.basename(path.dirname(entry.folder)), key: path.basename(entry.folder), lang }, text);
+  const draftView = (strings: InterfaceStrings, entry: TranslatableEntry, lang: Locale, files: EditorFiles, text: string, body: string) => {
+    const file = path.relative(displayRoot, path.join(entry.folder, `${lang}.mdx`)).split(path.sep).join('/');
+    const place: DraftPlace = entry.kind === 'page' ? { kind: 'page', file, key: entry.id, lang } : { kind: 'release', file, year: path.basename(path.dirname(entry.folder)), key: path.basename(entry.folder), lang };
+    const problems = draftProblems(place, text);
     return {
       problemCount: problems.length,
       problemsHtml: renderProblems(strings, text, problems),
@@ -166,10 +178,13 @@ export async function startWorkbench(options: WorkbenchOptions): Promise<Workben
     };
   };
 
-  const target = (body: Record<string, unknown>) => {
-    const found = translatableRelease(index, body.release, body.lang);
+  /** What a request names: `page` (a section page's key) or `release` (`<year>/<folder>`), looked up in the indexes. */
+  const target = (body: Record<string, unknown>): { entry: TranslatableEntry; lang: Locale; file: string } => {
+    if (body.page !== undefined && body.release !== undefined) throw new RequestError(400, 'Name a release or a page, not both.');
+    const found = body.page !== undefined ? translatablePage(pages, body.page, body.lang) : translatableRelease(index, body.release, body.lang);
     // The file is built from the index's folder and a language code only; this is a second guard, not the first.
-    if (!found || !path.resolve(found.file).startsWith(releasesDir)) throw new RequestError(404, 'There is no such release to translate into this language.');
+    const within = found?.entry.kind === 'page' ? pagesDir : releasesDir;
+    if (!found || !path.resolve(found.file).startsWith(within)) throw new RequestError(404, body.page !== undefined ? 'There is no such section page to translate into this language.' : 'There is no such release to translate into this language.');
     return found;
   };
 
@@ -181,15 +196,15 @@ export async function startWorkbench(options: WorkbenchOptions): Promise<Workben
     const { entry, lang, file } = target(body);
     const files = editorFiles(entry, lang);
     if (url.pathname === '/api/check') {
-      const fields = fieldsOf(body.fields, files.draftFields);
-      const text = composeTranslation(files.draftText, fields) ?? fields.body;
+      const fields = fieldsOf(body.fields, files.draftFields, fieldNamesOf(entry));
+      const text = composeTranslation(files.draftText, fields, fieldNamesOf(entry)) ?? fields.body;
       return sendJson(response, 200, draftView(strings, entry, lang, files, text, fields.body));
     }
     if (url.pathname === '/api/commit') {
       if (!gitRoot) throw new RequestError(404, 'The content folder is not in a git checkout.');
       if (!existsSync(file)) throw new RequestError(409, 'Save the translation before committing it.');
       const tracked = spawnSync('git', ['ls-files', '--error-unmatch', '--', path.relative(gitRoot, file)], { cwd: gitRoot }).status === 0;
-      const result = commitOneFile(gitRoot, file, tracked ? `Update the ${lang} translation of ${entry.id}` : `Translate ${entry.id} into ${lang}`);
+      const result = commitOneFile(gitRoot, file, tracked ? `Update the ${lang} translation of ${nameOf(entry)}` : `Translate ${nameOf(entry)} into ${lang}`);
       if (result.committed) return sendJson(response, 200, { message: formatString(strings.committed, { subject: result.subject }) });
       if (result.reason === 'unchanged') return sendJson(response, 409, { error: strings.nothingToCommit });
       throw new RequestError(500, result.detail);
@@ -198,14 +213,14 @@ export async function startWorkbench(options: WorkbenchOptions): Promise<Workben
     const onDisk = existsSync(file) ? readFileSync(file, 'utf8') : undefined;
     let text: string;
     if (url.pathname === '/api/save') {
-      const fields = fieldsOf(body.fields, files.draftFields);
-      text = composeTranslation(files.draftText, fields) ?? fields.body;
+      const fields = fieldsOf(body.fields, files.draftFields, fieldNamesOf(entry));
+      text = composeTranslation(files.draftText, fields, fieldNamesOf(entry)) ?? fields.body;
       if (versionOf(onDisk) !== body.version) return sendJson(response, 409, { disk: onDisk ?? '', mine: text, diskVersion: versionOf(onDisk) });
     } else {
       if (onDisk === undefined) throw new RequestError(409, 'Save the translation before marking it up to date.');
       if (versionOf(onDisk) !== body.version) return sendJson(response, 409, { disk: onDisk, mine: onDisk, diskVersion: versionOf(onDisk) });
       const fingerprint = currentSourceFingerprint(entry, displayRoot);
-      if (!fingerprint) throw new RequestError(409, `The source of ${entry.id} cannot be read; run pnpm check:content.`);
+      if (!fingerprint) throw new RequestError(409, `The source of ${nameOf(entry)} cannot be read; run pnpm check:content.`);
       try {
         // What `pnpm i18n:done` writes: only the hash line of translationOf changes.
         text = markTranslationUpdated(onDisk, fingerprint);
@@ -238,18 +253,26 @@ export async function startWorkbench(options: WorkbenchOptions): Promise<Workben
       const asked = url.searchParams.get('lang');
       const lang: Locale = isLocale(asked) ? asked : ui === 'en' ? 'fr' : ui;
       const choices = queueChoices(ui, url.searchParams.get('country'), url.searchParams.get('theme'));
-      return html(200, strings.queueTitle, renderQueue(strings, lang, queuePage(index, lang, Number(url.searchParams.get('page') ?? 1), 50, choices.filter), choices));
+      const releases = queuePage(index, lang, Number(url.searchParams.get('page') ?? 1), 50, choices.filter);
+      // Section pages are about no country or theme, and are a handful: listed above the first page of releases,
+      // unless the queue is narrowed to a country or a theme.
+      const pageGroup = releases.page === 1 && !choices.filter.country && !choices.filter.theme ? pageQueue(pages, lang) : undefined;
+      return html(200, strings.queueTitle, renderQueue(strings, lang, releases, choices, pageGroup));
     }
     if (url.pathname === '/edit') {
-      const found = translatableRelease(index, url.searchParams.get('release'), url.searchParams.get('lang'));
-      if (!found) return html(404, strings.appName, `<h1>${say(strings, 'appName')}</h1><p>${say(strings, 'notFound')}</p><p><a href="/">${say(strings, 'backToQueue')}</a></p>`);
+      const asksPage = url.searchParams.has('page');
+      const found: { entry: TranslatableEntry; lang: Locale } | undefined = asksPage ? translatablePage(pages, url.searchParams.get('page'), url.searchParams.get('lang')) : translatableRelease(index, url.searchParams.get('release'), url.searchParams.get('lang'));
+      if (!found) return html(404, strings.appName, `<h1>${say(strings, 'appName')}</h1><p>${say(strings, asksPage ? 'pageNotFound' : 'notFound')}</p><p><a href="/">${say(strings, 'backToQueue')}</a></p>`);
       const { entry, lang } = found;
       const files = editorFiles(entry, lang);
       const draftFields = files.draftFields ?? { title: '', summary: '', datelinePlace: '', imageAlt: '', imageCaption: '', body: files.draftText };
       const view = draftView(strings, entry, lang, files, files.draftText, draftFields.body);
-      const main = renderEditor(strings, { entry, lang, state: files.state, historyKnown: files.translatedSourceBody !== undefined, canCommit: gitRoot !== undefined, sourceFields: files.sourceFields, draftFields, alignmentHtml: view.alignmentHtml, problemsHtml: view.problemsHtml });
+      const parent = entry.kind === 'page' && entry.source.menu.parent ? pages.byId.get(entry.source.menu.parent) : undefined;
+      const main = renderEditor(strings, { entry, lang, state: files.state, historyKnown: files.translatedSourceBody !== undefined, canCommit: gitRoot !== undefined, sourceFields: files.sourceFields, draftFields, alignmentHtml: view.alignmentHtml, problemsHtml: view.problemsHtml, parentTitle: parent?.source.title });
       const messages = { saved: strings.saved, savedWithProblems: strings.savedWithProblems, markedUpToDate: strings.markedUpToDate, saveFirst: strings.saveFirst, requestFailed: strings.requestFailed };
-      return html(200, `${entry.source.title}`, main, { release: entry.id, lang, version: files.version, messages });
+      // How the page's script names what it edits in its requests: the same field the index is asked with.
+      const subject = entry.kind === 'page' ? { page: entry.id } : { release: entry.id };
+      return html(200, `${entry.source.title}`, main, { subject, lang, version: files.version, messages });
     }
     return html(404, strings.appName, `<h1>${say(strings, 'appName')}</h1><p>${say(strings, 'notFound')}</p>`);
   };
@@ -282,6 +305,7 @@ export async function startWorkbench(options: WorkbenchOptions): Promise<Workben
     origin,
     token,
     index,
+    pages,
     close: () => new Promise<void>((resolve) => {
       server.closeAllConnections();
       server.close(() => resolve());

@@ -1,9 +1,12 @@
-import { validateReleaseFile, type Locale } from '@iom/content-model';
+import { validateReleaseFile, validateSitePageFile, type Locale } from '@iom/content-model';
 import { prepareFile } from '@iom/content-model/prepare';
 import { locateFrontmatter, type ContentIssue } from '@iom/safe-mdx';
 import { isMap, parseDocument } from 'yaml';
 
-/** The words of a release translation that the editor shows as fields: what `ReleaseTranslationSchema` lets a translator write. */
+/**
+ * The words of a translation that the editor shows as fields: what `ReleaseTranslationSchema` lets a translator
+ * write. A section page has only the title and summary (`pageFieldNames`); its other fields stay empty.
+ */
 export interface DraftFields {
   title: string;
   summary: string;
@@ -15,8 +18,14 @@ export interface DraftFields {
   body: string;
 }
 
-/** The translatable fields the editor writes, by frontmatter name. An empty value removes the (optional) field. */
+/** The translatable fields of a release the editor writes, by frontmatter name. An empty value removes the (optional) field. */
 export const fieldNames = ['title', 'summary', 'datelinePlace', 'imageAlt', 'imageCaption'] as const;
+
+/** What `SitePageTranslationSchema` lets a translator write: a section page has no dateline and no lead image. */
+export const pageFieldNames = ['title', 'summary'] as const satisfies readonly FieldName[];
+
+/** A translatable field's frontmatter name. */
+export type FieldName = (typeof fieldNames)[number];
 
 /**
  * The fields of a translation file's text. `undefined` when its frontmatter block is missing or is not a YAML map:
@@ -41,17 +50,17 @@ export function readDraftFields(text: string): DraftFields | undefined {
 /**
  * The text of a translation file with the translator's fields put in: `base` (the file on disk, or what `pnpm i18n:new`
  * would write) keeps its comments, its `translationOf` and any other field; only the fields that changed are
- * rewritten, so an unchanged field never reformats the file. Returns `undefined` when `base` has no readable
- * frontmatter.
+ * rewritten, so an unchanged field never reformats the file. Only the fields in `names` are written (a section
+ * page's are `pageFieldNames`). Returns `undefined` when `base` has no readable frontmatter.
  *
  * @example
  * composeTranslation(base, { ...readDraftFields(base)!, title: 'Nuevo título' })
  */
-export function composeTranslation(base: string, fields: DraftFields): string | undefined {
+export function composeTranslation(base: string, fields: DraftFields, names: readonly FieldName[] = fieldNames): string | undefined {
   const block = locateFrontmatter(base);
   const current = readDraftFields(base);
   if (block === undefined || block === 'unclosed' || current === undefined) return undefined;
-  const changed = fieldNames.filter((name) => fields[name] !== current[name]);
+  const changed = names.filter((name) => fields[name] !== current[name]);
   if (changed.length === 0) return base.slice(0, block.bodyOffset) + fields.body;
   const document = parseDocument(block.yaml);
   for (const name of changed) {
@@ -62,24 +71,38 @@ export function composeTranslation(base: string, fields: DraftFields): string | 
   return `---\n${document.toString({ lineWidth: 0 })}---\n${fields.body}`;
 }
 
-/** Where a release translation file is, for its messages and its validation. */
-export interface DraftPlace {
-  /** The file as messages name it, from the content folder's parent: `content/releases/2016/<key>/es.mdx`. */
-  file: string;
-  year: string;
-  key: string;
-  lang: Locale;
-}
+/** Where a translation file is, for its messages and its validation: a release's, or a section page's. */
+export type DraftPlace =
+  | {
+      kind: 'release';
+      /** The file as messages name it, from the content folder's parent: `content/releases/2016/<key>/es.mdx`. */
+      file: string;
+      year: string;
+      key: string;
+      lang: Locale;
+    }
+  | {
+      kind: 'page';
+      /** `content/pages/<key>/es.mdx`. */
+      file: string;
+      key: string;
+      lang: Locale;
+    };
 
 /**
  * The problems of a translation file's text, from the same code `pnpm check:content` and the build run on it: the
- * safe-MDX check of the body (`prepareFile`) and the translation frontmatter schema (`validateReleaseFile`). Links
- * between files (a source exists, slugs are unique) are checked by `pnpm check:content` only.
+ * safe-MDX check of the body (`prepareFile`) and the translation frontmatter schema (`validateReleaseFile`, or
+ * `validateSitePageFile` for a section page). Links between files (a source exists, slugs are unique) are checked by
+ * `pnpm check:content` only.
  */
 export function draftProblems(place: DraftPlace, text: string): ContentIssue[] {
   const prepared = prepareFile(place.file, new TextEncoder().encode(text));
   if (prepared.issues.length > 0) return prepared.issues;
-  const validated = validateReleaseFile({ file: place.file, key: place.key, year: place.year, lang: place.lang, frontmatter: prepared.frontmatter, fieldPosition: (field) => prepared.positions[field], fingerprint: prepared.fingerprint });
+  const fieldPosition = (field: string) => prepared.positions[field];
+  const validated =
+    place.kind === 'release'
+      ? validateReleaseFile({ file: place.file, key: place.key, year: place.year, lang: place.lang, frontmatter: prepared.frontmatter, fieldPosition, fingerprint: prepared.fingerprint })
+      : validateSitePageFile({ file: place.file, key: place.key, lang: place.lang, frontmatter: prepared.frontmatter, fieldPosition, fingerprint: prepared.fingerprint });
   if (validated.issues.length > 0) return validated.issues;
   if (validated.file?.kind !== 'translation') return [{ file: place.file, line: 1, message: 'This file has no translationOf, so the build would read it as a second source.', fix: 'Keep the translationOf lines that pnpm i18n:new wrote.' }];
   return [];

@@ -6,7 +6,8 @@
  */
 
 interface EditorData {
-  release: string;
+  /** What the editor translates, as requests name it: `{ release: '<year>/<folder>' }` or `{ page: '<key>' }`. */
+  subject: { release: string } | { page: string };
   lang: string;
   version: string;
   messages: { saved: string; savedWithProblems: string; markedUpToDate: string; saveFirst: string; requestFailed: string };
@@ -56,7 +57,7 @@ function startEditor(data: EditorData): void {
     const response = await fetch(path, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'x-workbench-token': token },
-      body: JSON.stringify({ release: data.release, lang: data.lang, ...payload }),
+      body: JSON.stringify({ ...data.subject, lang: data.lang, ...payload }),
     });
     return { status: response.status, answer: (await response.json()) as DraftResponse };
   };

@@ -1,7 +1,7 @@
 import { locales, type Locale, type StatusState } from '@iom/content-model';
 import type { ContentIssue } from '@iom/safe-mdx';
 import type { InterfaceStrings } from '../interface-strings.ts';
-import type { ReleaseEntry } from '../release-index.ts';
+import type { TranslatableEntry } from '../release-files.ts';
 import type { Alignment } from '../section-alignment.ts';
 import { bodyLine, type DraftFields } from '../translation-draft.ts';
 import type { DiffPart } from '../word-diff.ts';
@@ -64,7 +64,8 @@ export function renderState(strings: InterfaceStrings, state: StatusState, histo
 
 /** What the editor view is made from. */
 export interface EditorView {
-  entry: ReleaseEntry;
+  /** A release, or a section page. */
+  entry: TranslatableEntry;
   lang: Locale;
   state: StatusState;
   /** Whether the source version an out-of-date translation was made from was found (so changes can be marked). */
@@ -75,11 +76,34 @@ export interface EditorView {
   draftFields: DraftFields;
   alignmentHtml: string;
   problemsHtml: string;
+  /** For a section page under another: that page's title in its source, to say where the page sits in the menu. */
+  parentTitle?: string | undefined;
+}
+
+/** A fact of the source shown read only: in the source's language, or (`interface`) in the workbench's. */
+type Fact = { label: keyof InterfaceStrings; value: string; in?: 'interface' };
+
+/** The facts of the source: a release's date, type, dateline and countries; a section page's place in the menu. */
+function factsOf(strings: InterfaceStrings, view: EditorView): Fact[] {
+  const { entry } = view;
+  const writtenIn: Fact = { label: 'writtenIn', value: locales[entry.source.sourceLang].label };
+  if (entry.kind === 'page') {
+    const { menu } = entry.source;
+    return [{ label: 'menuPosition', value: String(menu.order), in: 'interface' }, menu.parent ? { label: 'menuUnder', value: view.parentTitle ?? menu.parent } : { label: 'menuUnder', value: strings.menuTopLevel, in: 'interface' }, writtenIn];
+  }
+  const source = entry.source;
+  return [
+    { label: 'date', value: source.date },
+    { label: 'type', value: source.type },
+    { label: 'datelinePlace', value: source.dateline.place },
+    { label: 'countries', value: source.countries.join(', ') },
+    writtenIn,
+  ];
 }
 
 /**
- * The editor of one release in one language: the source's facts read only, the translatable fields and the text
- * (a text box written in the language's direction), the problems, Save and Mark up to date, the place where a
+ * The editor of one release or section page in one language: the source's facts read only, the translatable fields
+ * (a section page has no dateline and no image) and the text (a text box written in the language's direction), the problems, Save and Mark up to date, the place where a
  * conflict is shown, and the source beside the translation.
  */
 /*
@@ -93,19 +117,15 @@ export function renderEditor(strings: InterfaceStrings, view: EditorView): strin
   const target = langAttributes(lang);
   const hint = (id: string, value: string) => (value ? `<p class="in-source" id="${id}-source" ${src}>${say(strings, 'inSource', { value })}</p>` : '');
   const described = (id: string, value: string) => (value ? ` aria-describedby="${id}-source"` : '');
-  const facts: [keyof InterfaceStrings, string][] = [
-    ['date', source.date],
-    ['type', source.type],
-    ['datelinePlace', source.dateline.place],
-    ['countries', source.countries.join(', ')],
-    ['writtenIn', locales[source.sourceLang].label],
-  ];
+  const facts = factsOf(strings, view);
+  // What only a release has: the dateline's place, and the lead image's words when the source has an image.
+  const release = entry.kind === 'release' ? entry.source : undefined;
   return `<p><a href="/?lang=${lang}">${say(strings, 'backToQueue')}</a></p>
 <h1>${say(strings, 'editorTitle', { language: locales[lang].label })}: <span ${src}>${escapeHtml(source.title)}</span></h1>
 <p id="translation-state" class="translation-state">${renderState(strings, view.state, view.historyKnown)}</p>
 <section aria-labelledby="facts-heading" class="facts">
 <h2 id="facts-heading">${say(strings, 'factsHeading')}</h2>
-<dl>${facts.map(([label, value]) => `<div><dt>${say(strings, label)}</dt><dd ${src}>${escapeHtml(value)}</dd></div>`).join('')}</dl>
+<dl>${facts.map((fact) => `<div><dt>${say(strings, fact.label)}</dt><dd${fact.in === 'interface' ? '' : ` ${src}`}>${escapeHtml(fact.value)}</dd></div>`).join('')}</dl>
 </section>
 <form id="draft" class="draft" method="post" action="#" autocomplete="off" novalidate>
 <h2>${say(strings, 'translationHeading')}</h2>
@@ -114,14 +134,18 @@ export function renderEditor(strings: InterfaceStrings, view: EditorView): strin
 <div class="field"><label for="summary">${say(strings, 'summary')}</label>
 <textarea id="summary" name="summary" data-field rows="3" ${target}${described('summary', sourceFields.summary)}>
 ${escapeHtml(draftFields.summary)}</textarea>${hint('summary', sourceFields.summary)}</div>
-<div class="field"><label for="datelinePlace">${say(strings, 'datelinePlace')}</label>
-<input id="datelinePlace" name="datelinePlace" data-field ${target} value="${escapeHtml(draftFields.datelinePlace)}"${described('datelinePlace', source.dateline.place)}>${hint('datelinePlace', source.dateline.place)}</div>
 ${
-  source.image
+  release
+    ? `<div class="field"><label for="datelinePlace">${say(strings, 'datelinePlace')}</label>
+<input id="datelinePlace" name="datelinePlace" data-field ${target} value="${escapeHtml(draftFields.datelinePlace)}"${described('datelinePlace', release.dateline.place)}>${hint('datelinePlace', release.dateline.place)}</div>`
+    : ''
+}
+${
+  release?.image
     ? `<div class="field"><label for="imageAlt">${say(strings, 'imageAlt')}</label>
-<input id="imageAlt" name="imageAlt" data-field ${target} value="${escapeHtml(draftFields.imageAlt)}"${described('imageAlt', source.image.alt)}>${hint('imageAlt', source.image.alt)}</div>
+<input id="imageAlt" name="imageAlt" data-field ${target} value="${escapeHtml(draftFields.imageAlt)}"${described('imageAlt', release.image.alt)}>${hint('imageAlt', release.image.alt)}</div>
 <div class="field"><label for="imageCaption">${say(strings, 'imageCaption')}</label>
-<input id="imageCaption" name="imageCaption" data-field ${target} value="${escapeHtml(draftFields.imageCaption)}"${described('imageCaption', source.image.caption ?? '')}>${hint('imageCaption', source.image.caption ?? '')}</div>`
+<input id="imageCaption" name="imageCaption" data-field ${target} value="${escapeHtml(draftFields.imageCaption)}"${described('imageCaption', release.image.caption ?? '')}>${hint('imageCaption', release.image.caption ?? '')}</div>`
     : ''
 }
 <div class="field field-body"><label for="body">${say(strings, 'text')}</label>

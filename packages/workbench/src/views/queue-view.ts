@@ -1,6 +1,8 @@
 import { localeCodes, locales, type Locale } from '@iom/content-model';
 import type { InterfaceStrings } from '../interface-strings.ts';
+import type { PageEntry } from '../page-index.ts';
 import type { QueueFilter, QueuePage } from '../release-index.ts';
+import type { StatusState } from '@iom/content-model';
 import { escapeHtml, langAttributes, say } from './html.ts';
 
 /** What the queue can be narrowed to: the countries releases are about and the themes, with their names. */
@@ -14,23 +16,43 @@ const choice = (id: string, label: string, all: string, items: { value: string; 
   `<label for="${id}">${label}</label>
 <select id="${id}" name="${id}"><option value="">${all}</option>${items.map((item) => `<option value="${escapeHtml(item.value)}"${item.value === selected ? ' selected' : ''}>${escapeHtml(item.name)}</option>`).join('')}</select>`;
 
+/** The section pages missing or out of date in a language, and the counts (see `pageQueue`). */
+export interface PageQueue {
+  items: { entry: PageEntry; state: 'missing' | 'stale' }[];
+  counts: Record<StatusState, number>;
+}
+
+/** One entry of a queue: a link named by the source's title, its state and the language it is written in. */
+const queueItem = (strings: InterfaceStrings, href: string, source: { title: string; sourceLang: Locale }, state: 'missing' | 'stale', date?: string) =>
+  `<li class="queue-item state-${state}"><a href="${escapeHtml(href)}" ${langAttributes(source.sourceLang)}>${escapeHtml(source.title)}</a>
+<span class="meta">${date ? `<time datetime="${escapeHtml(date)}">${escapeHtml(date)}</time> · ` : ''}<span class="state">${say(strings, state === 'missing' ? 'stateMissing' : 'stateStale')}</span> · ${escapeHtml(locales[source.sourceLang].label)}</span></li>`;
+
+/**
+ * The section pages group of the queue: a heading, the counts, and every page to translate or update, in the
+ * menu's order (a handful: no pages of the list).
+ */
+function renderPageGroup(strings: InterfaceStrings, lang: Locale, pages: PageQueue): string {
+  const items = pages.items.map(({ entry, state }) => queueItem(strings, `/edit?page=${encodeURIComponent(entry.id)}&lang=${lang}`, entry.source, state)).join('\n');
+  return `<section aria-labelledby="section-pages-heading" class="queue-group">
+<h2 id="section-pages-heading">${say(strings, 'sectionPages')}</h2>
+<p class="counts" id="page-counts">${say(strings, 'sectionPagesCounts', pages.counts)}</p>
+${items ? `<ol class="queue" aria-describedby="page-counts">\n${items}\n</ol>` : `<p>${say(strings, 'noSectionPages')}</p>`}
+</section>`;
+}
+
 /**
  * The queue: the language to work in, the country and theme to narrow it to (a plain form, so it needs no script),
- * the counts, and one page of the releases missing or out of date, newest first. Each entry is a link named by the
- * release's title.
+ * then two groups, each under its heading: the section pages missing or out of date (when `pages` is given), and
+ * the counts and one page of the releases missing or out of date, newest first. Each entry is a link named by the
+ * source's title.
  */
-export function renderQueue(strings: InterfaceStrings, lang: Locale, queue: QueuePage, choices: QueueChoices): string {
+export function renderQueue(strings: InterfaceStrings, lang: Locale, queue: QueuePage, choices: QueueChoices, pages?: PageQueue): string {
   const options = localeCodes.map((code) => `<option value="${code}"${code === lang ? ' selected' : ''}>${escapeHtml(locales[code].label)}</option>`).join('');
   const { filter } = choices;
   const kept = `${filter.country ? `&amp;country=${encodeURIComponent(filter.country)}` : ''}${filter.theme ? `&amp;theme=${encodeURIComponent(filter.theme)}` : ''}`;
   const { counts } = queue;
   const items = queue.items
-    .map(({ entry, state }) => {
-      const href = `/edit?release=${encodeURIComponent(entry.id)}&lang=${lang}`;
-      const source = entry.source;
-      return `<li class="queue-item state-${state}"><a href="${escapeHtml(href)}" ${langAttributes(source.sourceLang)}>${escapeHtml(source.title)}</a>
-<span class="meta"><time datetime="${escapeHtml(source.date)}">${escapeHtml(source.date)}</time> · <span class="state">${say(strings, state === 'missing' ? 'stateMissing' : 'stateStale')}</span> · ${escapeHtml(locales[source.sourceLang].label)}</span></li>`;
-    })
+    .map(({ entry, state }) => queueItem(strings, `/edit?release=${encodeURIComponent(entry.id)}&lang=${lang}`, entry.source, state, entry.source.date))
     .join('\n');
   const link = (page: number, key: 'previousPage' | 'nextPage', rel: string) => `<a href="/?lang=${lang}${kept}&amp;page=${page}" rel="${rel}">${say(strings, key)}</a>`;
   const pagination =
@@ -46,7 +68,11 @@ ${choice('country', say(strings, 'country'), say(strings, 'allCountries'), choic
 ${choice('theme', say(strings, 'theme'), say(strings, 'allThemes'), choices.themes.map((theme) => ({ value: theme.id, name: theme.name })), filter.theme)}
 <button type="submit">${say(strings, 'show')}</button>
 </form>
+${pages ? renderPageGroup(strings, lang, pages) : ''}
+<section aria-labelledby="releases-heading" class="queue-group">
+<h2 id="releases-heading">${say(strings, 'releases')}</h2>
 <p class="counts" id="counts">${say(strings, 'counts', counts)}</p>
 ${items ? `<ol class="queue" aria-describedby="counts">\n${items}\n</ol>` : `<p>${say(strings, 'nothingToDo')}</p>`}
-${pagination}`;
+${pagination}
+</section>`;
 }

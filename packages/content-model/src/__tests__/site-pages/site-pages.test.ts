@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { sourceFingerprint } from '../../content-hash.ts';
-import { linkSitePages, menuFor, type SitePageInput } from '../../site-pages.ts';
+import { linkSitePages, menuFor, validateSitePageFile, type SitePageInput } from '../../site-pages.ts';
 
 const at = () => ({ line: 3, column: 3 });
 function input(key: string, lang: string, frontmatter: Record<string, unknown>, body = 'Text.\n'): SitePageInput {
@@ -55,5 +55,25 @@ describe('section pages with mistakes', () => {
   it('report a missing menu place in the source, and not its translations', () => {
     const { issues } = linkSitePages([input('who-we-are', 'en', { title: 'Who we are' }), pages[1]!]);
     expect(issues).toEqual([expect.objectContaining({ file: 'content/pages/who-we-are/en.mdx', field: 'menu' })]);
+  });
+});
+
+describe('one section page file, validated alone (as the translator workbench checks a draft)', () => {
+  it('accepts a translation and tells it from the source', () => {
+    expect(validateSitePageFile(pages[1]!).file?.kind).toBe('translation');
+    expect(validateSitePageFile(pages[0]!).file?.kind).toBe('source');
+  });
+
+  it('refuses a release field or a menu place in a translation, and a file named after no language, by field', () => {
+    const dateline = validateSitePageFile(input('who-we-are', 'fr', { title: 'Qui nous sommes', datelinePlace: 'Genève', translationOf: { lang: 'en', hash: hash('Who we are') } }));
+    expect(dateline.file).toBeUndefined();
+    expect(dateline.issues.map((issue) => issue.file)).toEqual(['content/pages/who-we-are/fr.mdx']);
+    expect(validateSitePageFile(input('who-we-are', 'ar', { title: 'من نحن', menu: { order: 1 }, translationOf: { lang: 'en', hash: hash('Who we are') } })).issues).toHaveLength(1);
+    expect(validateSitePageFile(input('who-we-are', 'de', { title: 'Wer wir sind', menu: { order: 1 } })).issues[0]!.message).toContain('"de.mdx" is not a language');
+  });
+
+  it('gives linkSitePages the same problems it reports file by file', () => {
+    const broken = [input('who-we-are', 'en', { title: '', menu: { order: 1 } }), input('who-we-are', 'ar', { title: 'من نحن', translationOf: { lang: 'en', hash: hash('Who we are') } })];
+    expect(linkSitePages(broken).issues).toEqual(validateSitePageFile(broken[0]!).issues);
   });
 });

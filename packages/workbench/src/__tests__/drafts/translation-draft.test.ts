@@ -12,7 +12,7 @@ translationOf:
 
 Four days of training.
 `;
-const place = { file: 'content/releases/2016/rescue/es.mdx', year: '2016', key: 'rescue', lang: 'es' as const };
+const place = { kind: 'release' as const, file: 'content/releases/2016/rescue/es.mdx', year: '2016', key: 'rescue', lang: 'es' as const };
 
 describe('the fields of a translation file', () => {
   it('reads the translatable fields and the body', () => {
