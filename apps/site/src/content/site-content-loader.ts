@@ -68,10 +68,29 @@ export function siteContentLoader(options: { contentDir: string; displayRoot: st
       };
       await sync();
       if (watcher) {
+        // One sync at a time: an editor's save often fires several events (a temporary file, a rename), and two
+        // syncs at once could finish in the wrong order and leave the older content in the store. Events during a
+        // sync ask for one more sync after it, which reads the files as they are by then.
+        let running: Promise<void> | undefined;
+        let again = false;
+        const resync = () => {
+          if (running) {
+            again = true;
+            return;
+          }
+          running = sync()
+            .catch((error: unknown) => logger.error(error instanceof ContentError ? formatContentIssues(error.issues) : String(error)))
+            .finally(() => {
+              running = undefined;
+              if (again) {
+                again = false;
+                resync();
+              }
+            });
+        };
         watcher.add(options.contentDir);
         watcher.on('all', (_event, file) => {
-          if (!file.startsWith(options.contentDir)) return;
-          sync().catch((error: unknown) => logger.error(error instanceof ContentError ? formatContentIssues(error.issues) : String(error)));
+          if (file.startsWith(options.contentDir)) resync();
         });
       }
     },

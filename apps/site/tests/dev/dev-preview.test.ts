@@ -66,4 +66,19 @@ describe('the live preview for translators (pnpm dev)', () => {
     const fixed = await waitForPage(`${base}/en/news/`, (html) => html.includes('Added while previewing'));
     expect(fixed).not.toContain('<section class="content-problems"');
   }, 150_000);
+
+  it('shows the last of several quick saves, however the reloads they start overlap', async () => {
+    const file = path.join(content, 'releases/2016/saved-three-times/en.mdx');
+    mkdirSync(path.dirname(file), { recursive: true });
+    const version = (n: number) => `---\ntitle: "Saved three times"\ndate: 2016-10-02\ndateline:\n  place: Tripoli\n  country: LY\n---\n\nVersion ${n} of the text.\n`;
+    for (const n of [1, 2, 3]) {
+      writeFileSync(file, version(n));
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    const page = await waitForPage(`${base}/en/news/saved-three-times/`, (html) => html.includes('Version 3 of the text.'));
+    // Once every reload is done, the page still shows the last save.
+    await new Promise((resolve) => setTimeout(resolve, 4000));
+    expect(await (await fetch(`${base}/en/news/saved-three-times/`)).text()).toContain('Version 3 of the text.');
+    expect(page).not.toContain('Version 2 of the text.');
+  }, 150_000);
 });
