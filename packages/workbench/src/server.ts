@@ -21,6 +21,7 @@ import { composeTranslation, draftProblems, fieldNames, pageFieldNames, type Dra
 import { renderAlignment, renderEditor, renderProblems, renderState } from './views/editor-view.ts';
 import { renderPage, say } from './views/html.ts';
 import { renderQueue, type QueueChoices } from './views/queue-view.ts';
+import { renderStringsEditor } from './views/strings-view.ts';
 
 /** How to start a workbench. */
 export interface WorkbenchOptions {
@@ -294,6 +295,17 @@ export async function startWorkbench(options: WorkbenchOptions): Promise<Workben
       // unless the queue is narrowed to a country or a theme.
       const pageGroup = releases.page === 1 && !choices.filter.country && !choices.filter.theme ? pageQueue(pages, lang) : undefined;
       return html(200, strings.queueTitle, renderQueue(strings, lang, releases, choices, pageGroup));
+    }
+    if (url.pathname === '/strings') {
+      const lang = url.searchParams.get('lang');
+      if (!isUiStringLanguage(lang)) return html(404, strings.appName, `<h1>${say(strings, 'appName')}</h1><p>${say(strings, 'notFound')}</p><p><a href="/">${say(strings, 'backToQueue')}</a></p>`);
+      const english = parse(readFileSync(path.join(contentDir, 'i18n', 'en.yaml'), 'utf8')) as Record<string, string>;
+      const file = path.join(contentDir, 'i18n', `${lang}.yaml`);
+      const onDisk = existsSync(file) ? readFileSync(file, 'utf8') : undefined;
+      const own = (onDisk === undefined ? {} : (parse(onDisk) ?? {})) as Record<string, unknown>;
+      const rows = Object.entries(english).map(([key, text]) => ({ key, english: text, translation: typeof own[key] === 'string' ? own[key] : undefined }));
+      const messages = { saved: strings.stringsSaved, refused: strings.stringsRefused, conflict: strings.stringsConflict, requestFailed: strings.requestFailed, placeholderMissing: strings.placeholderMissing, placeholderExtra: strings.placeholderExtra };
+      return html(200, strings.stringsTitle, renderStringsEditor(strings, lang, rows), { stringsLang: lang, version: versionOf(onDisk), messages });
     }
     if (url.pathname === '/edit') {
       const asksPage = url.searchParams.has('page');
