@@ -35,6 +35,33 @@ export function resolveUiStrings(byLocale: Partial<Record<Locale, UiStrings>>): 
   return { strings, missing, unknown };
 }
 
+/** `{name}` in a UI string: the one pattern `t()` fills and `placeholderMismatch` compares. */
+const placeholderPattern = /\{(\w+)\}/g;
+
+/** The placeholders a translation lacks or adds compared with the English text; both empty when they agree. */
+export interface PlaceholderMismatch {
+  missing: string[];
+  extra: string[];
+}
+
+/**
+ * Compares the sets of `{name}` placeholders of a translation and its English text. `t()` fills only the names the
+ * site passes, so a translated `{nombre}` would reach readers as written and a dropped `{total}` would lose a number.
+ *
+ * @example
+ * placeholderMismatch('Page {page} of {total}', 'Página {pagina} de {total}')
+ * // { missing: ['page'], extra: ['pagina'] }
+ */
+export function placeholderMismatch(english: string, translation: string): PlaceholderMismatch {
+  const names = (text: string) => new Set(Array.from(text.matchAll(placeholderPattern), (match) => match[1] ?? ''));
+  const wanted = names(english);
+  const found = names(translation);
+  return {
+    missing: [...wanted].filter((name) => !found.has(name)),
+    extra: [...found].filter((name) => !wanted.has(name)),
+  };
+}
+
 /** Looks up a UI string; `{name}` placeholders are replaced from `values`. */
 export type Translate = (key: string, values?: Readonly<Record<string, string | number>>) => string;
 
@@ -51,6 +78,6 @@ export function createTranslate(strings: UiStrings): Translate {
     const template = strings[key];
     if (template === undefined) throw new Error(`Unknown UI string "${key}": add it to content/i18n/en.yaml.`);
     if (!values) return template;
-    return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
+    return template.replace(placeholderPattern, (whole, name: string) => (name in values ? String(values[name]) : whole));
   };
 }

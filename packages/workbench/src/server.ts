@@ -4,7 +4,8 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { transform } from 'esbuild';
-import { countryName, isLocale, markTranslationUpdated, type Locale } from '@iom/content-model';
+import { parse } from 'yaml';
+import { countryName, isLocale, markTranslationUpdated, placeholderMismatch, type Locale } from '@iom/content-model';
 import { readSiteContent } from '@iom/content-model/node';
 import { writeFileAtomic } from '@iom/files';
 import { commitOneFile, gitTopLevel } from './git-commit.ts';
@@ -14,11 +15,13 @@ import { buildReleaseIndex, queuePage, translatableRelease, type ReleaseIndex } 
 import { currentSourceFingerprint, gitSourceHistory, readEditorFiles, versionOf, type EditorFiles, type SourceHistory, type TranslatableEntry } from './release-files.ts';
 import { isSessionToken, newSessionToken, refusal, tokenHeader, type ServerAddress } from './request-guard.ts';
 import { alignSections } from './section-alignment.ts';
+import { isUiStringLanguage, updateUiStringsFile } from './ui-strings-file.ts';
 import { prepareForStatus } from './status-preparer.ts';
 import { composeTranslation, draftProblems, fieldNames, pageFieldNames, type DraftFields, type DraftPlace, type FieldName } from './translation-draft.ts';
 import { renderAlignment, renderEditor, renderProblems, renderState } from './views/editor-view.ts';
 import { renderPage, say } from './views/html.ts';
 import { renderQueue, type QueueChoices } from './views/queue-view.ts';
+import { renderStringsEditor } from './views/strings-view.ts';
 
 /** How to start a workbench. */
 export interface WorkbenchOptions {
@@ -188,11 +191,45 @@ export async function startWorkbench(options: WorkbenchOptions): Promise<Workben
     return found;
   };
 
+  /**
+   * Saves edited UI strings of one language into `content/i18n/<lang>.yaml`. The file is named by a language of
+   * `uiStringLanguages` only, never by the request; every key must be a key of en.yaml. A value whose `{names}` differ
+   * from English's is refused, not saved with a warning: `t()` would show it to readers as written, and the build
+   * does not stop it.
+   */
+  const saveUiStrings = async (response: ServerResponse, body: Record<string, unknown>) => {
+    if (!isUiStringLanguage(body.lang)) throw new RequestError(404, 'There are no interface texts to translate into this language.');
+    const given = body.values;
+    if (!given || typeof given !== 'object' || Array.isArray(given)) throw new RequestError(400, 'The field "values" is missing.');
+    const english = parse(readFileSync(path.join(contentDir, 'i18n', 'en.yaml'), 'utf8')) as Record<string, string>;
+    const values: Record<string, string> = {};
+    for (const [key, value] of Object.entries(given as Record<string, unknown>)) {
+      if (!Object.hasOwn(english, key)) throw new RequestError(400, `"${key}" is not a key of content/i18n/en.yaml.`);
+      if (typeof value !== 'string') throw new RequestError(400, `The text of "${key}" is not text.`);
+      // An empty input is a text not written yet, not a text to save.
+      if (value.trim() !== '') values[key] = value;
+    }
+    const problems = Object.entries(values).map(([key, value]) => ({ key, ...placeholderMismatch(english[key]!, value) })).filter((problem) => problem.missing.length > 0 || problem.extra.length > 0);
+    if (problems.length > 0) return sendJson(response, 422, { error: 'Some placeholders differ from English; nothing was saved.', problems });
+    const file = path.join(contentDir, 'i18n', `${body.lang}.yaml`);
+    const onDisk = existsSync(file) ? readFileSync(file, 'utf8') : undefined;
+    if (versionOf(onDisk) !== body.version) return sendJson(response, 409, { diskVersion: versionOf(onDisk) });
+    let text: string;
+    try {
+      text = updateUiStringsFile(onDisk ?? '', english, values);
+    } catch (error) {
+      throw new RequestError(422, (error as Error).message);
+    }
+    await writeFileAtomic(file, text);
+    return sendJson(response, 200, { version: versionOf(text) });
+  };
+
   const api = async (request: IncomingMessage, response: ServerResponse, url: URL) => {
     if (request.method !== 'POST') throw new RequestError(405, 'Use POST.');
     if (!isSessionToken(request.headers[tokenHeader], token)) throw new RequestError(403, 'This request does not carry the session token.');
     const strings = stringsFor(uiOf(request, url));
     const body = await readJson(request);
+    if (url.pathname === '/api/strings/save') return saveUiStrings(response, body);
     const { entry, lang, file } = target(body);
     const files = editorFiles(entry, lang);
     if (url.pathname === '/api/check') {
@@ -258,6 +295,17 @@ export async function startWorkbench(options: WorkbenchOptions): Promise<Workben
       // unless the queue is narrowed to a country or a theme.
       const pageGroup = releases.page === 1 && !choices.filter.country && !choices.filter.theme ? pageQueue(pages, lang) : undefined;
       return html(200, strings.queueTitle, renderQueue(strings, lang, releases, choices, pageGroup));
+    }
+    if (url.pathname === '/strings') {
+      const lang = url.searchParams.get('lang');
+      if (!isUiStringLanguage(lang)) return html(404, strings.appName, `<h1>${say(strings, 'appName')}</h1><p>${say(strings, 'notFound')}</p><p><a href="/">${say(strings, 'backToQueue')}</a></p>`);
+      const english = parse(readFileSync(path.join(contentDir, 'i18n', 'en.yaml'), 'utf8')) as Record<string, string>;
+      const file = path.join(contentDir, 'i18n', `${lang}.yaml`);
+      const onDisk = existsSync(file) ? readFileSync(file, 'utf8') : undefined;
+      const own = (onDisk === undefined ? {} : (parse(onDisk) ?? {})) as Record<string, unknown>;
+      const rows = Object.entries(english).map(([key, text]) => ({ key, english: text, translation: typeof own[key] === 'string' ? own[key] : undefined }));
+      const messages = { saved: strings.stringsSaved, refused: strings.stringsRefused, conflict: strings.stringsConflict, requestFailed: strings.requestFailed, placeholderMissing: strings.placeholderMissing, placeholderExtra: strings.placeholderExtra };
+      return html(200, strings.stringsTitle, renderStringsEditor(strings, lang, rows), { stringsLang: lang, version: versionOf(onDisk), messages });
     }
     if (url.pathname === '/edit') {
       const asksPage = url.searchParams.has('page');

@@ -1,3 +1,4 @@
+import { isUiStringLanguage } from '../ui-strings-file.ts';
 import { localeCodes, locales, type Locale } from '@iom/content-model';
 import type { InterfaceStrings } from '../interface-strings.ts';
 import type { PageEntry } from '../page-index.ts';
@@ -68,6 +69,7 @@ ${choice('country', say(strings, 'country'), say(strings, 'allCountries'), choic
 ${choice('theme', say(strings, 'theme'), say(strings, 'allThemes'), choices.themes.map((theme) => ({ value: theme.id, name: theme.name })), filter.theme)}
 <button type="submit">${say(strings, 'show')}</button>
 </form>
+${isUiStringLanguage(lang) ? `<p><a href="/strings?lang=${lang}">${say(strings, 'stringsLink')}</a></p>` : ''}
 ${pages ? renderPageGroup(strings, lang, pages) : ''}
 <section aria-labelledby="releases-heading" class="queue-group">
 <h2 id="releases-heading">${say(strings, 'releases')}</h2>
