@@ -1,5 +1,5 @@
 import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { request } from 'node:http';
+import { rawRequest } from '../support/raw-request.ts';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { markTranslationUpdated } from '@iom/content-model';
@@ -18,18 +18,8 @@ function snapshot(): Map<string, string> {
   return new Map(files.map((entry) => [path.join(entry.parentPath, entry.name), readFileSync(path.join(entry.parentPath, entry.name), 'utf8')]));
 }
 
-function send(pathname: string, body: unknown, headers: Record<string, string> = {}): Promise<{ status: number; text: string }> {
-  return new Promise((resolve, reject) => {
-    const outgoing = request({ host: '127.0.0.1', port, method: body === undefined ? 'GET' : 'POST', path: pathname, headers: { host: `127.0.0.1:${port}`, 'content-type': 'application/json', 'x-workbench-token': workbench.token, ...headers } }, (response) => {
-      let text = '';
-      response.setEncoding('utf8');
-      response.on('data', (chunk: string) => (text += chunk));
-      response.on('end', () => resolve({ status: response.statusCode!, text }));
-    });
-    outgoing.on('error', reject);
-    outgoing.end(body === undefined ? undefined : JSON.stringify(body));
-  });
-}
+const send = (pathname: string, body: unknown, headers: Record<string, string> = {}) =>
+  rawRequest(port, body === undefined ? 'GET' : 'POST', pathname, { 'content-type': 'application/json', 'x-workbench-token': workbench.token, ...headers }, body);
 const fields = { title: 'Qui nous sommes', summary: '', body: '\nTexte.\n' };
 const savePage = (page: unknown, lang: unknown, extra: Record<string, unknown> = {}) => send('/api/save', { page, lang, fields, version: 'missing', ...extra });
 

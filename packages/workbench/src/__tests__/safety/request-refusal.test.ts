@@ -1,5 +1,5 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { request } from 'node:http';
+import { rawRequest } from '../support/raw-request.ts';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startWorkbench, type Workbench } from '../../server.ts';
@@ -14,18 +14,7 @@ const french = () => path.join(fixture.contentDir, 'releases', fixtureReleases.f
 const fields = { title: 'Nueva línea de ayuda en Moldavia', summary: 'Resumen.', datelinePlace: 'Chisináu', body: '\nTexto.\n' };
 
 /** A raw HTTP request, so tests choose every header (fetch would not let them set Host). */
-function send(method: string, pathname: string, headers: Record<string, string>, body?: unknown): Promise<{ status: number; text: string; headers: Record<string, unknown> }> {
-  return new Promise((resolve, reject) => {
-    const outgoing = request({ host: '127.0.0.1', port, method, path: pathname, headers: { host: `127.0.0.1:${port}`, ...headers } }, (response) => {
-      let text = '';
-      response.setEncoding('utf8');
-      response.on('data', (chunk: string) => (text += chunk));
-      response.on('end', () => resolve({ status: response.statusCode!, text, headers: response.headers }));
-    });
-    outgoing.on('error', reject);
-    outgoing.end(body === undefined ? undefined : JSON.stringify(body));
-  });
-}
+const send = (method: string, pathname: string, headers: Record<string, string>, body?: unknown) => rawRequest(port, method, pathname, headers, body);
 const json = { 'content-type': 'application/json' };
 const withToken = () => ({ ...json, 'x-workbench-token': workbench.token });
 const save = (headers: Record<string, string>, release: string = fixtureReleases.noSpanish, lang = 'es') => send('POST', '/api/save', headers, { release, lang, fields, version: 'missing' });

@@ -1,5 +1,5 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { request } from 'node:http';
+import { rawRequest } from '../support/raw-request.ts';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { versionOf } from '../../release-files.ts';
@@ -12,18 +12,10 @@ let port: number;
 const i18n = () => path.join(fixture.contentDir, 'i18n');
 const snapshot = () => Object.fromEntries(readdirSync(i18n()).map((name) => [name, readFileSync(path.join(i18n(), name), 'utf8')]));
 
-function send(headers: Record<string, string>, body: unknown): Promise<{ status: number; json: Record<string, unknown> }> {
-  return new Promise((resolve, reject) => {
-    const outgoing = request({ host: '127.0.0.1', port, method: 'POST', path: '/api/strings/save', headers: { host: `127.0.0.1:${port}`, 'content-type': 'application/json', ...headers } }, (response) => {
-      let text = '';
-      response.setEncoding('utf8');
-      response.on('data', (chunk: string) => (text += chunk));
-      // A refusal by the Origin/Host guard is plain text; the API's own answers are JSON.
-      response.on('end', () => resolve({ status: response.statusCode!, json: String(response.headers['content-type']).startsWith('application/json') ? (JSON.parse(text) as Record<string, unknown>) : { error: text } }));
-    });
-    outgoing.on('error', reject);
-    outgoing.end(JSON.stringify(body));
-  });
+async function send(headers: Record<string, string>, body: unknown): Promise<{ status: number; json: Record<string, unknown> }> {
+  const response = await rawRequest(port, 'POST', '/api/strings/save', { 'content-type': 'application/json', ...headers }, body);
+  // A refusal by the Origin/Host guard is plain text; the API's own answers are JSON.
+  return { status: response.status, json: String(response.headers['content-type']).startsWith('application/json') ? (JSON.parse(response.text) as Record<string, unknown>) : { error: response.text } };
 }
 const token = () => ({ 'x-workbench-token': workbench.token });
 const spanishVersion = () => versionOf(readFileSync(path.join(i18n(), 'es.yaml'), 'utf8'));
