@@ -88,7 +88,7 @@ export function listThumbnail(mediaPath: string): Promise<Thumbnail | undefined>
   let made = thumbnails.get(mediaPath);
   if (!made) {
     made = (async () => {
-      const load = mediaPath.startsWith(mediaPrefix) ? byContentPath.get(`media/${decodeURI(mediaPath.slice(mediaPrefix.length))}`) : undefined;
+      const load = mediaLoader(mediaPath);
       if (!load) return undefined;
       const source = await load();
       const width = Math.min(thumbnailWidth, source.width);
@@ -106,6 +106,11 @@ const thumbnails = new Map<string, Promise<Thumbnail | undefined>>();
  * is not in content/media/ (the content check reports that).
  */
 export async function responsiveImage(mediaPath: string): Promise<ResponsiveImage | undefined> {
-  const load = mediaPath.startsWith(mediaPrefix) ? byContentPath.get(`media/${decodeURI(mediaPath.slice(mediaPrefix.length))}`) : undefined;
+  const load = mediaLoader(mediaPath);
   return load ? responsive(load) : undefined;
+}
+
+/** The loader of a content image named `/media/…`, or undefined when the file is not in content/media/. */
+function mediaLoader(mediaPath: string): (() => Promise<ImageMetadata>) | undefined {
+  return mediaPath.startsWith(mediaPrefix) ? byContentPath.get(`media/${decodeURI(mediaPath.slice(mediaPrefix.length))}`) : undefined;
 }
