@@ -1,16 +1,12 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { parse as parseYaml } from 'yaml';
 import { describe, expect, it } from 'vitest';
+import { countryRecords } from '../support/country-records.ts';
 import { readPage } from '../support/html.ts';
-import { appDir, builtSiteDir } from '../support/paths.ts';
+import { builtSiteDir } from '../support/paths.ts';
 
-const contentDir = path.resolve(appDir, '../../content');
 const langs = ['en', 'fr', 'es', 'ar'] as const;
-interface CountryData { code: string; region: string; presence: string; coveredBy?: string }
-const countries = readdirSync(path.join(contentDir, 'countries'), { withFileTypes: true })
-  .filter((entry) => entry.isDirectory())
-  .map((entry) => parseYaml(readFileSync(path.join(contentDir, 'countries', entry.name, 'country.yaml'), 'utf8')) as CountryData);
+const countries = countryRecords();
 const englishNames = new Intl.DisplayNames(['en'], { type: 'region' });
 /** The country page of a code, found from the English "Where we work" index (slugs come from names). */
 const countryLinks = new Map(

@@ -1,17 +1,13 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { brotliCompressSync } from 'node:zlib';
-import { parse as parseYaml } from 'yaml';
 import { describe, expect, it } from 'vitest';
+import { countryRecords } from '../support/country-records.ts';
 import { readPage } from '../support/html.ts';
-import { appDir, builtSiteDir } from '../support/paths.ts';
+import { builtSiteDir } from '../support/paths.ts';
 
-const contentDir = path.resolve(appDir, '../../content');
 const langs = ['en', 'fr', 'es', 'ar'] as const;
-interface CountryData { code: string; region: string; presence: string; coveredBy?: string }
-const countries = readdirSync(path.join(contentDir, 'countries'), { withFileTypes: true })
-  .filter((entry) => entry.isDirectory())
-  .map((entry) => parseYaml(readFileSync(path.join(contentDir, 'countries', entry.name, 'country.yaml'), 'utf8')) as CountryData);
+const countries = countryRecords();
 const present = countries.filter((country) => country.presence !== 'none');
 const byCode = new Map(countries.map((country) => [country.code, country]));
 
