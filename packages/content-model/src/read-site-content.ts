@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { listFiles } from '@iom/files';
 import path from 'node:path';
@@ -14,7 +14,7 @@ import { imageExtensions, mediaPrefix } from '@iom/safe-mdx';
 import { decodeContentSource } from '@iom/safe-mdx';
 import type { PrepareRender } from './prepare/prepare-file.ts';
 import { prepareInProcess, type PrepareContent, type PreparedContent } from './prepare/prepare-content.ts';
-import { linkReleases, urlCollisions, validateReleaseFile, type ReleasePage, type ValidatedReleaseFile } from './releases.ts';
+import { linkReleases, urlCollisions, validateReleaseFile, type ReleaseLinkMemo, type ReleasePage, type ValidatedReleaseFile } from './releases.ts';
 import { linkSitePages, type SitePage, type SitePageInput } from './site-pages.ts';
 import { mayBeSource } from './translation/translation-file.ts';
 import { resolveUiStrings, type MissingString, type UiStrings } from './ui-strings.ts';
@@ -65,109 +65,93 @@ export interface ReadSiteContentOptions {
 /** Where a field of a prepared file is, from its serialized positions. */
 const positionsOf = (prepared: PreparedContent) => (field: string) => prepared.positions[field];
 
+/** What `readSiteContent` returns: the content, the rendered bodies by page id, every problem found. */
+export interface SiteContentRead {
+  content: SiteContent;
+  bodies: Map<string, PageBody>;
+  issues: ContentIssue[];
+}
+
 /**
  * Reads, checks and links all content under `contentDir`. Never throws for content problems: every problem of every
  * file is returned in `issues`, so one run lists them all. MDX files are prepared together (by `options.prepare`:
  * the site build's caches them and uses worker threads); bodies come back by page id (`<key>/<lang>` for releases, `<CODE>/<lang>` for
  * country overviews).
  */
-export async function readSiteContent(options: ReadSiteContentOptions): Promise<{ content: SiteContent; bodies: Map<string, PageBody>; issues: ContentIssue[] }> {
-  const { contentDir, displayRoot } = options;
-  const display = (file: string) => path.relative(displayRoot, file).split(path.sep).join('/');
-  const issues: ContentIssue[] = [];
+export async function readSiteContent(options: ReadSiteContentOptions): Promise<SiteContentRead> {
+  return (await openSiteContent(options)).read;
+}
 
-  const readYaml = async (file: string) => {
-    if (!existsSync(file)) return undefined;
-    const decoded = decodeContentSource(display(file), await readFile(file));
-    if ('issue' in decoded) {
-      issues.push(decoded.issue);
-      return undefined;
-    }
-    const parsed = parseYamlFile(display(file), decoded.text);
-    issues.push(...parsed.issues);
-    return parsed.issues.length ? undefined : parsed;
+/**
+ * Content read once and kept up to date as files change: what the translators' preview (`astro dev`) needs, where
+ * a save must show in well under a second while reading everything again takes seconds.
+ */
+export interface SiteContentSession {
+  /** The content as last read or updated. */
+  readonly read: SiteContentRead;
+  /**
+   * Reads again what changed: `files` are absolute paths that were written, created or removed. A release, overview
+   * or section page file is prepared and checked alone, then everything is linked again (a release's translations
+   * and the URL collisions reach across files); any other file (UI strings, countries, themes, media) reads all
+   * content again. The result equals what `readSiteContent` would return now (a test compares them).
+   */
+  update(files: Iterable<string>): Promise<SiteContentRead>;
+}
+
+type MdxKind = 'release' | 'overview' | 'page';
+
+/** What one MDX file gave on its own: its problems in the order they are reported, and what linking needs. */
+interface MdxFileResult {
+  issues: ContentIssue[];
+  body?: PageBody;
+  /** The release folder, country code or page key whose source could not be read (its translations go unchecked). */
+  unreadable?: string;
+  release?: ValidatedReleaseFile;
+  overview?: CountryOverviewInput;
+  page?: SitePageInput;
+}
+
+/** What the MDX files are checked against: UI strings (for rendering), themes, countries, fallback contacts. */
+interface ContentSettings {
+  issues: ContentIssue[];
+  strings: Record<Locale, UiStrings>;
+  missing: MissingString[];
+  themes: string[];
+  officialNames: OfficialNames;
+  countries: CountryRecord[];
+  countryCodes: Set<string>;
+  countryFiles: string[];
+  organisationContacts: SiteContent['organisationContacts'];
+  render: Record<string, PrepareRender> | undefined;
+}
+
+/** Reads content and returns it with the means to read again only what changes (see {@link SiteContentSession}). */
+export async function openSiteContent(options: ReadSiteContentOptions): Promise<SiteContentSession> {
+  const { contentDir, displayRoot } = options;
+  // Most files are inside the display root: cutting its prefix gives what path.relative would, for a fraction of the
+  // cost (it was called for each of 50,000 files).
+  const rootPrefix = path.resolve(displayRoot) + path.sep;
+  const display = (file: string) => {
+    const shown = file.startsWith(rootPrefix) ? file.slice(rootPrefix.length) : path.relative(displayRoot, file);
+    return path.sep === '/' ? shown : shown.split(path.sep).join('/');
+  };
+  const releasesDir = path.join(contentDir, 'releases');
+  const pagesDir = path.join(contentDir, 'pages');
+  const countriesDir = path.join(contentDir, 'countries');
+  const mediaDir = path.join(contentDir, 'media');
+
+  /** Which kind of MDX file a path is, from where it sits; undefined for any other file. */
+  const kindOf = (file: string): MdxKind | undefined => {
+    if (!file.endsWith('.mdx')) return undefined;
+    const inside = (dir: string, depth: number) => file.startsWith(dir + path.sep) && path.relative(dir, file).split(path.sep).length === depth;
+    if (inside(releasesDir, 3)) return 'release';
+    if (inside(pagesDir, 2)) return 'page';
+    if (file.startsWith(countriesDir + path.sep)) return 'overview';
+    return undefined;
   };
 
-  // UI strings
-  const byLocale: Partial<Record<Locale, UiStrings>> = {};
-  for (const lang of localeCodes) {
-    const file = path.join(contentDir, 'i18n', `${lang}.yaml`);
-    const parsed = await readYaml(file);
-    if (parsed && parsed.data && typeof parsed.data === 'object') {
-      const entries = Object.entries(parsed.data as Record<string, unknown>);
-      for (const [key, value] of entries) {
-        if (typeof value !== 'string') {
-          issues.push({ file: display(file), ...parsed.fieldPosition(key), field: key, message: `The text of "${key}" is not plain text.`, fix: 'Write the text on the same line after the colon, in quotes if it contains a colon.' });
-        }
-      }
-      byLocale[lang] = Object.fromEntries(entries.filter(([, value]) => typeof value === 'string')) as UiStrings;
-    }
-  }
-  const { strings, missing } = resolveUiStrings(byLocale);
-
-  // Themes and official names
-  const themesParsed = await readYaml(path.join(contentDir, 'themes.yaml'));
-  const themes = Array.isArray(themesParsed?.data) ? (themesParsed.data as unknown[]).map(String) : [];
-  const namesParsed = await readYaml(path.join(contentDir, 'countries', 'official-names.yaml'));
-  const officialNames = (namesParsed?.data ?? {}) as OfficialNames;
-
-  // Countries
-  const countryFiles = await listFiles(path.join(contentDir, 'countries'), { paths: 'absolute' });
-  const countryInputs: CountryFileInput[] = [];
-  for (const file of countryFiles) {
-    if (path.basename(file) !== 'country.yaml') continue;
-    const parsed = await readYaml(file);
-    if (!parsed) continue;
-    countryInputs.push({ file: display(file), folder: path.basename(path.dirname(file)), data: parsed.data, fieldPosition: parsed.fieldPosition });
-  }
-  const countryResult = validateCountries(countryInputs);
-  issues.push(...countryResult.issues);
-
-  // The organisation's fallback contacts
-  const organisationFile = path.join(contentDir, 'organisation-contacts.yaml');
-  const organisationParsed = await readYaml(organisationFile);
-  let organisationContacts: SiteContent['organisationContacts'];
-  if (organisationParsed) {
-    const result = OrganisationContactsSchema.safeParse(organisationParsed.data, { reportInput: true });
-    if (result.success) organisationContacts = { file: display(organisationFile), contacts: result.data };
-    else issues.push(...frontmatterIssues(display(organisationFile), OrganisationContactsSchema, result.error, organisationParsed.fieldPosition));
-  }
-  const countryCodes = new Set(countryResult.countries.map((country) => country.code));
-
-  // Every MDX file at once: releases (content/releases/<year>/<key>/<lang>.mdx) and country overviews.
-  const releasesDir = path.join(contentDir, 'releases');
-  const releaseFiles: string[] = [];
-  for (const file of await listFiles(releasesDir, { paths: 'absolute' })) {
-    const relative = path.relative(releasesDir, file).split(path.sep);
-    if (file.endsWith('.mdx') && relative.length === 3) releaseFiles.push(file);
-    else if (!path.basename(file).startsWith('.') && /\.(mdx?|markdown)$/.test(file)) {
-      issues.push({ file: display(file), message: 'This file is not where release files go.', fix: 'Put release files at content/releases/<year>/<release-folder>/<language>.mdx, for example content/releases/2016/my-release/en.mdx.' });
-    }
-  }
-  const overviewFiles = countryFiles.filter((file) => file.endsWith('.mdx'));
-  // Section pages: content/pages/<key>/<lang>.mdx.
-  const pagesDir = path.join(contentDir, 'pages');
-  const pageFiles: string[] = [];
-  for (const file of await listFiles(pagesDir, { paths: 'absolute' })) {
-    const relative = path.relative(pagesDir, file).split(path.sep);
-    if (file.endsWith('.mdx') && relative.length === 2) pageFiles.push(file);
-    else if (!path.basename(file).startsWith('.') && /\.(mdx?|markdown)$/.test(file)) {
-      issues.push({ file: display(file), message: 'This file is not where page files go.', fix: 'Put page files at content/pages/<page-folder>/<language>.mdx, for example content/pages/who-we-are/en.mdx.' });
-    }
-  }
-  const mdxFiles = [...releaseFiles, ...overviewFiles, ...pageFiles];
-  const render = options.render;
-  const specs = render ? Object.fromEntries(localeCodes.map((lang) => [lang, render(lang, strings[lang])])) : undefined;
-  const prepare = options.prepare ?? prepareInProcess;
-  const prepared = await prepare(
-    mdxFiles.map((file) => ({ file: display(file), path: file, lang: path.basename(file, '.mdx') })),
-    { render: specs },
-  );
-  const preparedByFile = new Map(mdxFiles.map((file, index) => [file, prepared[index]!]));
-
-  const mediaDir = path.join(contentDir, 'media');
   /** Where a reference points, as a path from the content folder; problems with it are reported. */
-  const checkMedia = (file: string, result: PreparedContent): string[] => {
+  const checkMedia = (file: string, result: PreparedContent, issues: ContentIssue[]): string[] => {
     const shown = display(file);
     const found: string[] = [];
     for (const reference of result.media) {
@@ -225,57 +209,32 @@ export async function readSiteContent(options: ReadSiteContentOptions): Promise<
     }
     return found;
   };
-  const bodies = new Map<string, PageBody>();
-  const bodyOf = (result: PreparedContent, media: string[]): PageBody => ({
-    html: result.html,
-    stored: result.stored,
-    media,
-  });
 
-  // Country overviews
-  const overviewInputs: CountryOverviewInput[] = [];
-  // Pages whose source could not be read: its own problems are reported, its translations are not checked.
-  const unreadableOverviews = new Set<string>();
-  for (const file of overviewFiles) {
-    const result = preparedByFile.get(file)!;
+  const bodyOf = (result: PreparedContent, media: string[]): PageBody => ({ html: result.html, stored: result.stored, media });
+
+  /** The problems and linking input of one prepared MDX file: depends on that file and the media folder only. */
+  const fileResult = (kind: MdxKind, file: string, result: PreparedContent): MdxFileResult => {
     const shown = display(file);
-    issues.push(...result.issues);
-    const media = checkMedia(file, result);
-    const code = path.basename(path.dirname(file)).toUpperCase();
-    if (result.issues.length) {
-      if (mayBeSource(result.frontmatter)) unreadableOverviews.add(code);
-      continue;
-    }
+    const issues: ContentIssue[] = [...result.issues];
+    const media = checkMedia(file, result, issues);
     const lang = path.basename(file, '.mdx');
-    overviewInputs.push({ file: shown, code, lang, frontmatter: result.frontmatter, fieldPosition: positionsOf(result), fingerprint: result.fingerprint });
-    bodies.set(`${code}/${lang}`, bodyOf(result, media));
-  }
-  const overviewResult = linkCountryOverviews(overviewInputs, countryCodes, unreadableOverviews);
-  issues.push(...overviewResult.issues);
-
-  // Releases
-  const validated: ValidatedReleaseFile[] = [];
-  const unreadableReleases = new Set<string>();
-  for (const file of releaseFiles) {
-    const [year, key, name] = path.relative(releasesDir, file).split(path.sep) as [string, string, string];
-    const result = preparedByFile.get(file)!;
-    const shown = display(file);
-    issues.push(...result.issues);
-    const media = checkMedia(file, result);
-    const unreadable = () => {
-      if (mayBeSource(result.frontmatter)) unreadableReleases.add(key);
-    };
-    if (!result.frontmatter && result.issues.length) {
-      unreadable();
-      continue;
+    if (kind === 'overview') {
+      const code = path.basename(path.dirname(file)).toUpperCase();
+      if (result.issues.length) return { issues, unreadable: mayBeSource(result.frontmatter) ? code : undefined };
+      return { issues, overview: { file: shown, code, lang, frontmatter: result.frontmatter, fieldPosition: positionsOf(result), fingerprint: result.fingerprint }, body: bodyOf(result, media) };
     }
+    if (kind === 'page') {
+      const key = path.basename(path.dirname(file));
+      if (result.issues.length) return { issues, unreadable: mayBeSource(result.frontmatter) ? key : undefined };
+      return { issues, page: { file: shown, key, lang, frontmatter: result.frontmatter, fieldPosition: positionsOf(result), fingerprint: result.fingerprint }, body: bodyOf(result, media) };
+    }
+    const [year, key] = path.relative(releasesDir, file).split(path.sep) as [string, string, string];
+    const unreadable = mayBeSource(result.frontmatter) ? key : undefined;
+    if (!result.frontmatter && result.issues.length) return { issues, unreadable };
     const fieldPosition = positionsOf(result);
-    const validation = validateReleaseFile({ file: shown, key, year, lang: name.replace(/\.mdx$/, ''), frontmatter: result.frontmatter, fieldPosition, fingerprint: result.fingerprint });
+    const validation = validateReleaseFile({ file: shown, key, year, lang, frontmatter: result.frontmatter, fieldPosition, fingerprint: result.fingerprint });
     issues.push(...validation.issues);
-    if (!validation.file || result.issues.length) {
-      unreadable();
-      continue;
-    }
+    if (!validation.file || result.issues.length) return { issues, unreadable };
     const release = validation.file;
     if (release.kind === 'source') {
       // Attachments in the frontmatter may point into content/media/ too.
@@ -292,47 +251,261 @@ export async function readSiteContent(options: ReadSiteContentOptions): Promise<
         issues.push({ file: shown, ...fieldPosition('date'), field: 'date', message: `The date ${release.data.date} is not in the year of the folder (${year}).`, fix: `Move the release folder to content/releases/${release.data.date.slice(0, 4)}/, or correct the date.` });
       }
     }
-    validated.push(release);
-    bodies.set(`${key}/${release.lang}`, bodyOf(result, media));
-  }
-  const linked = linkReleases(validated, { countries: countryCodes, themes: new Set(themes) }, unreadableReleases);
+    return { issues, release, body: bodyOf(result, media) };
+  };
 
-  // Section pages
-  const pageInputs: SitePageInput[] = [];
-  const unreadablePages = new Set<string>();
-  for (const file of pageFiles) {
-    const result = preparedByFile.get(file)!;
-    const shown = display(file);
-    issues.push(...result.issues);
-    const media = checkMedia(file, result);
-    const key = path.basename(path.dirname(file));
-    const lang = path.basename(file, '.mdx');
-    if (result.issues.length) {
-      if (mayBeSource(result.frontmatter)) unreadablePages.add(key);
-      continue;
+  const readSettings = async (): Promise<ContentSettings> => {
+    const issues: ContentIssue[] = [];
+    const readYaml = async (file: string) => {
+      if (!existsSync(file)) return undefined;
+      const decoded = decodeContentSource(display(file), await readFile(file));
+      if ('issue' in decoded) {
+        issues.push(decoded.issue);
+        return undefined;
+      }
+      const parsed = parseYamlFile(display(file), decoded.text);
+      issues.push(...parsed.issues);
+      return parsed.issues.length ? undefined : parsed;
+    };
+
+    // UI strings
+    const byLocale: Partial<Record<Locale, UiStrings>> = {};
+    for (const lang of localeCodes) {
+      const file = path.join(contentDir, 'i18n', `${lang}.yaml`);
+      const parsed = await readYaml(file);
+      if (parsed && parsed.data && typeof parsed.data === 'object') {
+        const entries = Object.entries(parsed.data as Record<string, unknown>);
+        for (const [key, value] of entries) {
+          if (typeof value !== 'string') {
+            issues.push({ file: display(file), ...parsed.fieldPosition(key), field: key, message: `The text of "${key}" is not plain text.`, fix: 'Write the text on the same line after the colon, in quotes if it contains a colon.' });
+          }
+        }
+        byLocale[lang] = Object.fromEntries(entries.filter(([, value]) => typeof value === 'string')) as UiStrings;
+      }
     }
-    pageInputs.push({ file: shown, key, lang, frontmatter: result.frontmatter, fieldPosition: positionsOf(result), fingerprint: result.fingerprint });
-    bodies.set(`page:${key}/${lang}`, bodyOf(result, media));
-  }
-  const sitePages = linkSitePages(pageInputs, unreadablePages);
-  issues.push(...sitePages.issues, ...urlCollisions(sitePages.pages));
-  const published = options.samples === 'exclude' ? (item: { sample: boolean }) => !item.sample : () => true;
-  issues.push(...linked.issues);
+    const { strings, missing } = resolveUiStrings(byLocale);
 
-  return {
-    content: {
-      releases: linked.pages.filter(published),
-      countries: countryResult.countries,
-      themes,
+    // Themes and official names
+    const themesParsed = await readYaml(path.join(contentDir, 'themes.yaml'));
+    const themes = Array.isArray(themesParsed?.data) ? (themesParsed.data as unknown[]).map(String) : [];
+    const namesParsed = await readYaml(path.join(countriesDir, 'official-names.yaml'));
+    const officialNames = (namesParsed?.data ?? {}) as OfficialNames;
+
+    // Countries
+    const countryFiles = await listFiles(countriesDir, { paths: 'absolute' });
+    const countryInputs: CountryFileInput[] = [];
+    for (const file of countryFiles) {
+      if (path.basename(file) !== 'country.yaml') continue;
+      const parsed = await readYaml(file);
+      if (!parsed) continue;
+      countryInputs.push({ file: display(file), folder: path.basename(path.dirname(file)), data: parsed.data, fieldPosition: parsed.fieldPosition });
+    }
+    const countryResult = validateCountries(countryInputs);
+    issues.push(...countryResult.issues);
+
+    // The organisation's fallback contacts
+    const organisationFile = path.join(contentDir, 'organisation-contacts.yaml');
+    const organisationParsed = await readYaml(organisationFile);
+    let organisationContacts: SiteContent['organisationContacts'];
+    if (organisationParsed) {
+      const result = OrganisationContactsSchema.safeParse(organisationParsed.data, { reportInput: true });
+      if (result.success) organisationContacts = { file: display(organisationFile), contacts: result.data };
+      else issues.push(...frontmatterIssues(display(organisationFile), OrganisationContactsSchema, result.error, organisationParsed.fieldPosition));
+    }
+    const render = options.render;
+    return {
+      issues,
       strings,
+      missing,
+      themes,
       officialNames,
-      missingStrings: missing,
-      overviews: overviewResult.overviews.filter(published),
-      pages: sitePages.pages.filter(published),
+      countries: countryResult.countries,
+      countryCodes: new Set(countryResult.countries.map((country) => country.code)),
+      countryFiles,
       organisationContacts,
-      unconfirmed: unconfirmedValues(countryResult.countries, organisationContacts),
+      render: render ? Object.fromEntries(localeCodes.map((lang) => [lang, render(lang, strings[lang])])) : undefined,
+    };
+  };
+
+  /** Everything read: the settings, the MDX files in the order they are listed, and what each gave. */
+  interface SessionState {
+    settings: ContentSettings;
+    /** Files in the content folders that are not where content files go. */
+    misplaced: ContentIssue[];
+    files: Record<MdxKind, string[]>;
+    results: Map<string, MdxFileResult>;
+    /** Links of release folders whose files did not change, reused by the next `linkReleases`. */
+    releaseLinks: ReleaseLinkMemo;
+  }
+
+  const readAll = async (): Promise<SessionState> => {
+    const settings = await readSettings();
+    const misplaced: ContentIssue[] = [];
+    // Every MDX file at once: releases (content/releases/<year>/<key>/<lang>.mdx), country overviews and section
+    // pages (content/pages/<key>/<lang>.mdx).
+    const files: Record<MdxKind, string[]> = { release: [], overview: [], page: [] };
+    for (const [dir, kind, where] of [
+      [releasesDir, 'release', 'Put release files at content/releases/<year>/<release-folder>/<language>.mdx, for example content/releases/2016/my-release/en.mdx.'],
+      [pagesDir, 'page', 'Put page files at content/pages/<page-folder>/<language>.mdx, for example content/pages/who-we-are/en.mdx.'],
+    ] as const) {
+      for (const file of await listFiles(dir, { paths: 'absolute' })) {
+        if (kindOf(file) === kind) files[kind].push(file);
+        else if (!path.basename(file).startsWith('.') && /\.(mdx?|markdown)$/.test(file)) {
+          misplaced.push({ file: display(file), message: `This file is not where ${kind} files go.`, fix: where });
+        }
+      }
+    }
+    files.overview = settings.countryFiles.filter((file) => file.endsWith('.mdx'));
+    const mdxFiles = [...files.release, ...files.overview, ...files.page];
+    const prepare = options.prepare ?? prepareInProcess;
+    const prepared = await prepare(
+      mdxFiles.map((file) => ({ file: display(file), path: file, lang: path.basename(file, '.mdx') })),
+      { render: settings.render },
+    );
+    const results = new Map<string, MdxFileResult>();
+    mdxFiles.forEach((file, index) => results.set(file, fileResult(kindOf(file) ?? 'overview', file, prepared[index]!)));
+    return { settings, misplaced, files, results, releaseLinks: new Map() };
+  };
+
+  /** Links what the files gave into the site's content, reporting problems in the order a full read always has. */
+  const assemble = (state: SessionState): SiteContentRead => {
+    const { settings, results } = state;
+    const issues: ContentIssue[] = [...settings.issues, ...state.misplaced];
+    const bodies = new Map<string, PageBody>();
+
+    // Country overviews
+    const overviewInputs: CountryOverviewInput[] = [];
+    // Pages whose source could not be read: its own problems are reported, its translations are not checked.
+    const unreadableOverviews = new Set<string>();
+    for (const file of state.files.overview) {
+      const result = results.get(file)!;
+      issues.push(...result.issues);
+      if (result.unreadable) unreadableOverviews.add(result.unreadable);
+      if (!result.overview) continue;
+      overviewInputs.push(result.overview);
+      bodies.set(`${result.overview.code}/${result.overview.lang}`, result.body!);
+    }
+    const overviewResult = linkCountryOverviews(overviewInputs, settings.countryCodes, unreadableOverviews);
+    issues.push(...overviewResult.issues);
+
+    // Releases
+    const validated: ValidatedReleaseFile[] = [];
+    const unreadableReleases = new Set<string>();
+    for (const file of state.files.release) {
+      const result = results.get(file)!;
+      issues.push(...result.issues);
+      if (result.unreadable && !result.release) unreadableReleases.add(result.unreadable);
+      if (!result.release) continue;
+      validated.push(result.release);
+      bodies.set(`${result.release.input.key}/${result.release.lang}`, result.body!);
+    }
+    const linked = linkReleases(validated, { countries: settings.countryCodes, themes: new Set(settings.themes) }, unreadableReleases, state.releaseLinks);
+
+    // Section pages
+    const pageInputs: SitePageInput[] = [];
+    const unreadablePages = new Set<string>();
+    for (const file of state.files.page) {
+      const result = results.get(file)!;
+      issues.push(...result.issues);
+      if (result.unreadable) unreadablePages.add(result.unreadable);
+      if (!result.page) continue;
+      pageInputs.push(result.page);
+      bodies.set(`page:${result.page.key}/${result.page.lang}`, result.body!);
+    }
+    const sitePages = linkSitePages(pageInputs, unreadablePages);
+    issues.push(...sitePages.issues, ...urlCollisions(sitePages.pages));
+    const published = options.samples === 'exclude' ? (item: { sample: boolean }) => !item.sample : () => true;
+    issues.push(...linked.issues);
+
+    return {
+      content: {
+        releases: linked.pages.filter(published),
+        countries: settings.countries,
+        themes: settings.themes,
+        strings: settings.strings,
+        officialNames: settings.officialNames,
+        missingStrings: settings.missing,
+        overviews: overviewResult.overviews.filter(published),
+        pages: sitePages.pages.filter(published),
+        organisationContacts: settings.organisationContacts,
+        unconfirmed: unconfirmedValues(settings.countries, settings.organisationContacts),
+      },
+      bodies,
+      issues,
+    };
+  };
+
+  /** Puts `file` into a sorted list, or takes it out; the list stays in the order `listFiles` gives. */
+  const place = (list: string[], file: string, present: boolean) => {
+    let low = 0;
+    let high = list.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if (list[middle]! < file) low = middle + 1;
+      else high = middle;
+    }
+    const found = list[low] === file;
+    if (present && !found) list.splice(low, 0, file);
+    if (!present && found) list.splice(low, 1);
+  };
+
+  /** A file that is not content: editors' temporary and backup files, hidden files. */
+  const ignored = (file: string) => {
+    const name = path.basename(file);
+    return name.startsWith('.') || name.endsWith('~') || name.endsWith('.tmp');
+  };
+
+  let state = await readAll();
+  let current = assemble(state);
+  return {
+    get read() {
+      return current;
     },
-    bodies,
-    issues,
+    async update(changedPaths) {
+      // A folder that appeared (moved in, or a pull) stands for the files in it; one that went, for what was read in it.
+      const changed: string[] = [];
+      for (const changedPath of changedPaths) {
+        if (existsSync(changedPath) && statSync(changedPath).isDirectory()) {
+          changed.push(...(await listFiles(changedPath, { paths: 'absolute' })));
+          continue;
+        }
+        const inside = [...state.results.keys()].filter((file) => file.startsWith(changedPath + path.sep));
+        changed.push(...(inside.length ? inside : [changedPath]));
+      }
+      const mdx = new Set<string>();
+      for (const file of changed) {
+        if (ignored(file)) continue;
+        const kind = kindOf(file);
+        if (kind) {
+          mdx.add(file);
+          continue;
+        }
+        const folder = path.dirname(file);
+        if (folder.startsWith(releasesDir + path.sep) && path.relative(releasesDir, folder).split(path.sep).length === 2 && !/\.(mdx?|markdown)$/.test(file)) {
+          // A photo beside a release: its files may show it, so they are checked again.
+          for (const sibling of state.files.release) if (path.dirname(sibling) === folder) mdx.add(sibling);
+          continue;
+        }
+        // UI strings, countries, themes, media and anything unexpected: everything may depend on them.
+        state = await readAll();
+        current = assemble(state);
+        return current;
+      }
+      if (mdx.size === 0) return current;
+      const present = [...mdx].filter((file) => existsSync(file));
+      const prepared = await prepareInProcess(
+        present.map((file) => ({ file: display(file), path: file, lang: path.basename(file, '.mdx') })),
+        { render: state.settings.render },
+      );
+      for (const file of mdx) {
+        const index = present.indexOf(file);
+        const kind = kindOf(file)!;
+        place(state.files[kind], file, index >= 0);
+        if (index >= 0) state.results.set(file, fileResult(kind, file, prepared[index]!));
+        else state.results.delete(file);
+      }
+      current = assemble(state);
+      return current;
+    },
   };
 }

@@ -142,6 +142,7 @@ export function linkReleases(
   files: readonly ValidatedReleaseFile[],
   known: { countries: ReadonlySet<string>; themes: ReadonlySet<string> },
   unreadableSources: ReadonlySet<string> = new Set(),
+  memo?: ReleaseLinkMemo,
 ): { pages: ReleasePage[]; issues: ContentIssue[] } {
   const issues: ContentIssue[] = [];
   const byKey = new Map<string, ValidatedReleaseFile[]>();
@@ -152,119 +153,153 @@ export function linkReleases(
   }
   const pages: ReleasePage[] = [];
   for (const [key, group] of byKey) {
-    const sources = group.filter(isSourceFile);
-    if (sources.length === 0 && unreadableSources.has(key)) continue;
-    if (sources.length !== 1) {
-      for (const file of sources.length === 0 ? group : sources) {
-        issues.push({
-          file: file.input.file,
-          message:
-            sources.length === 0
-              ? `The release "${key}" has no source file: every language file is marked as a translation.`
-              : `The release "${key}" has ${sources.length} source files (${sources.map((s) => `${s.lang}.mdx`).join(', ')}); only the language it was first written in is the source.`,
-          fix:
-            sources.length === 0
-              ? 'Remove translationOf from the file the release was first written in.'
-              : 'In every other language file, add translationOf (run pnpm i18n:new to create translations).',
-        });
-      }
+    // A folder's pages depend on its files, on whether its related folders exist and on whether its source was
+    // unreadable: when none of these changed, the last link stands.
+    const context = [unreadableSources.has(key), ...group.flatMap((file) => (file.kind === 'source' ? file.data.related.map((related) => byKey.has(related)) : []))].join();
+    const remembered = memo?.get(key);
+    if (remembered && remembered.context === context && remembered.files.length === group.length && remembered.files.every((file, index) => file === group[index])) {
+      pages.push(...remembered.pages);
+      issues.push(...remembered.issues);
       continue;
     }
-    const source = sources[0]!;
-    const data = source.data;
-    for (const [field, values, knownSet] of [
-      ['countries', data.countries, known.countries],
-      ['themes', data.themes, known.themes],
-    ] as const) {
-      values.forEach((value, index) => {
-        if (!knownSet.has(value)) {
-          issues.push({
-            file: source.input.file,
-            ...source.input.fieldPosition(`${field}.${index}`),
-            field: `${field}.${index}`,
-            message: `"${value}" is not a known ${field === 'countries' ? 'country code' : 'theme'}.`,
-            fix: field === 'countries' ? 'Use a two-letter code that has a folder in content/countries/, for example LY.' : `Use one of: ${[...knownSet].sort().join(', ')}.`,
-          });
-        }
+    const linked = linkReleaseFolder(key, group, known, unreadableSources, byKey);
+    memo?.set(key, { files: group, context, ...linked });
+    pages.push(...linked.pages);
+    issues.push(...linked.issues);
+  }
+  if (memo) for (const key of memo.keys()) if (!byKey.has(key)) memo.delete(key);
+  issues.push(...urlCollisions(pages));
+  return { pages, issues };
+}
+
+/**
+ * What `linkReleases` remembers between calls with the same `known` countries and themes: each folder's files (by
+ * identity), what else its link depended on, and what it gave. Pass the same map to each call, a new one when
+ * `known` changes.
+ */
+export type ReleaseLinkMemo = Map<string, { files: readonly ValidatedReleaseFile[]; context: string; pages: ReleasePage[]; issues: ContentIssue[] }>;
+
+/** Links the files of one release folder: its source's facts checked, one page per language. */
+function linkReleaseFolder(
+  key: string,
+  group: readonly ValidatedReleaseFile[],
+  known: { countries: ReadonlySet<string>; themes: ReadonlySet<string> },
+  unreadableSources: ReadonlySet<string>,
+  byKey: ReadonlyMap<string, unknown>,
+): { pages: ReleasePage[]; issues: ContentIssue[] } {
+  const issues: ContentIssue[] = [];
+  const pages: ReleasePage[] = [];
+  const sources = group.filter(isSourceFile);
+  if (sources.length === 0 && unreadableSources.has(key)) return { pages, issues };
+  if (sources.length !== 1) {
+    for (const file of sources.length === 0 ? group : sources) {
+      issues.push({
+        file: file.input.file,
+        message:
+          sources.length === 0
+            ? `The release "${key}" has no source file: every language file is marked as a translation.`
+            : `The release "${key}" has ${sources.length} source files (${sources.map((s) => `${s.lang}.mdx`).join(', ')}); only the language it was first written in is the source.`,
+        fix:
+          sources.length === 0
+            ? 'Remove translationOf from the file the release was first written in.'
+            : 'In every other language file, add translationOf (run pnpm i18n:new to create translations).',
       });
     }
-    data.related.forEach((related, index) => {
-      if (!byKey.has(related)) {
+    return { pages, issues };
+  }
+  const source = sources[0]!;
+  const data = source.data;
+  for (const [field, values, knownSet] of [
+    ['countries', data.countries, known.countries],
+    ['themes', data.themes, known.themes],
+  ] as const) {
+    values.forEach((value, index) => {
+      if (!knownSet.has(value)) {
         issues.push({
           file: source.input.file,
-          ...source.input.fieldPosition(`related.${index}`),
-          field: `related.${index}`,
-          message: `"${related}" is not the folder name of a release.`,
-          fix: 'Write the folder name of the related release exactly, for example iom-unhcr-train-libyan-partners.',
+          ...source.input.fieldPosition(`${field}.${index}`),
+          field: `${field}.${index}`,
+          message: `"${value}" is not a known ${field === 'countries' ? 'country code' : 'theme'}.`,
+          fix: field === 'countries' ? 'Use a two-letter code that has a folder in content/countries/, for example LY.' : `Use one of: ${[...knownSet].sort().join(', ')}.`,
         });
       }
     });
-    if (!known.countries.has(data.dateline.country)) {
+  }
+  data.related.forEach((related, index) => {
+    if (!byKey.has(related)) {
       issues.push({
         file: source.input.file,
-        ...source.input.fieldPosition('dateline.country'),
-        field: 'dateline.country',
-        message: `"${data.dateline.country}" is not a known country code.`,
-        fix: 'Use a two-letter code that has a folder in content/countries/, for example LY.',
+        ...source.input.fieldPosition(`related.${index}`),
+        field: `related.${index}`,
+        message: `"${related}" is not the folder name of a release.`,
+        fix: 'Write the folder name of the related release exactly, for example iom-unhcr-train-libyan-partners.',
       });
     }
-    const fingerprint = source.input.fingerprint;
-    const ordered = [...group].sort((a, b) => localeCodes.indexOf(a.lang) - localeCodes.indexOf(b.lang));
-    const versions: LanguageVersion[] = ordered.map((file) => {
-      const slug = file.data.slug ?? slugify(file.data.title);
-      return { lang: file.lang, slug, title: file.data.title, path: paths.release(file.lang, slug) };
+  });
+  if (!known.countries.has(data.dateline.country)) {
+    issues.push({
+      file: source.input.file,
+      ...source.input.fieldPosition('dateline.country'),
+      field: 'dateline.country',
+      message: `"${data.dateline.country}" is not a known country code.`,
+      fix: 'Use a two-letter code that has a folder in content/countries/, for example LY.',
     });
-    for (const file of ordered) {
-      const version = versions.find((v) => v.lang === file.lang)!;
-      if (!version.slug) {
+  }
+  const fingerprint = source.input.fingerprint;
+  const ordered = [...group].sort((a, b) => localeCodes.indexOf(a.lang) - localeCodes.indexOf(b.lang));
+  const versions: LanguageVersion[] = ordered.map((file) => {
+    const slug = file.data.slug ?? slugify(file.data.title);
+    return { lang: file.lang, slug, title: file.data.title, path: paths.release(file.lang, slug) };
+  });
+  for (const file of ordered) {
+    const version = versions.find((v) => v.lang === file.lang)!;
+    if (!version.slug) {
+      issues.push({
+        file: file.input.file,
+        ...file.input.fieldPosition('title'),
+        field: 'title',
+        message: 'No URL slug can be made from this title.',
+        fix: 'Add a slug line, for example slug: saving-lives-at-sea.',
+      });
+      continue;
+    }
+    const { slug: _ignored, ...shared } = data;
+    const page: ReleasePage = {
+      ...shared,
+      id: `${key}/${file.lang}`,
+      key,
+      lang: file.lang,
+      file: file.input.file,
+      slug: version.slug,
+      path: version.path,
+      year: Number(data.date.slice(0, 4)),
+      sourceLang: source.lang,
+      sourceFile: source.input.file,
+      state: 'source',
+      sourceFingerprint: fingerprint,
+      versions,
+    };
+    if (file.kind === 'translation') {
+      if (file.data.translationOf.lang !== source.lang) {
         issues.push({
           file: file.input.file,
-          ...file.input.fieldPosition('title'),
-          field: 'title',
-          message: 'No URL slug can be made from this title.',
-          fix: 'Add a slug line, for example slug: saving-lives-at-sea.',
+          ...file.input.fieldPosition('translationOf.lang'),
+          field: 'translationOf.lang',
+          message: `This translation says it was made from "${file.data.translationOf.lang}", but the source of this release is ${source.lang}.mdx.`,
+          fix: `Write lang: ${source.lang}.`,
         });
-        continue;
       }
-      const { slug: _ignored, ...shared } = data;
-      const page: ReleasePage = {
-        ...shared,
-        id: `${key}/${file.lang}`,
-        key,
-        lang: file.lang,
-        file: file.input.file,
-        slug: version.slug,
-        path: version.path,
-        year: Number(data.date.slice(0, 4)),
-        sourceLang: source.lang,
-        sourceFile: source.input.file,
-        state: 'source',
-        sourceFingerprint: fingerprint,
-        versions,
-      };
-      if (file.kind === 'translation') {
-        if (file.data.translationOf.lang !== source.lang) {
-          issues.push({
-            file: file.input.file,
-            ...file.input.fieldPosition('translationOf.lang'),
-            field: 'translationOf.lang',
-            message: `This translation says it was made from "${file.data.translationOf.lang}", but the source of this release is ${source.lang}.mdx.`,
-            fix: `Write lang: ${source.lang}.`,
-          });
-        }
-        page.title = file.data.title;
-        page.summary = file.data.summary ?? data.summary;
-        page.dateline = { ...data.dateline, place: file.data.datelinePlace ?? data.dateline.place };
-        if (data.image) {
-          page.image = { ...data.image, alt: file.data.imageAlt ?? data.image.alt, caption: file.data.imageCaption ?? data.image.caption };
-        }
-        page.translatedFrom = file.data.translationOf.hash;
-        page.state = file.data.translationOf.hash === fingerprint ? 'current' : 'stale';
+      page.title = file.data.title;
+      page.summary = file.data.summary ?? data.summary;
+      page.dateline = { ...data.dateline, place: file.data.datelinePlace ?? data.dateline.place };
+      if (data.image) {
+        page.image = { ...data.image, alt: file.data.imageAlt ?? data.image.alt, caption: file.data.imageCaption ?? data.image.caption };
       }
-      pages.push(page);
+      page.translatedFrom = file.data.translationOf.hash;
+      page.state = file.data.translationOf.hash === fingerprint ? 'current' : 'stale';
     }
+    pages.push(page);
   }
-  issues.push(...urlCollisions(pages));
   return { pages, issues };
 }
 
