@@ -11,11 +11,15 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { orchestratorVariables } from './protocol.ts';
 
-/** A `getStaticPaths` entry with the file it writes (from the site root, `en/news/x/index.html`) and its key. */
+/**
+ * A `getStaticPaths` entry with the file it writes (from the site root, `en/news/x/index.html`) and how to compute its
+ * key. The key is asked for only when a build records or compares keys: `astro dev` and a plain `astro build` never
+ * digest a page.
+ */
 export interface KeyedEntry<T> {
   entry: T;
   file: string;
-  key: string;
+  key: () => string;
 }
 
 /** A short digest of any JSON-serializable values (`crypto.hash`: one call, no hash object, for 60,000 keys a build). */
@@ -40,12 +44,14 @@ function previousKeys(): Map<string, string> | null {
  * @example
  * export async function getStaticPaths() {
  *   const site = await getSiteData();
- *   return renderChanged('release', site.releases.map((page) => ({ entry: { params: …, props: { page } }, file: `${page.path.slice(1)}index.html`, key: digest(page) })));
+ *   return renderChanged('release', site.releases.map((page) => ({ entry: { params: …, props: { page } }, file: `${page.path.slice(1)}index.html`, key: () => digest(page) })));
  * }
  */
 export function renderChanged<T>(route: string, entries: readonly KeyedEntry<T>[]): T[] {
   const out = process.env[orchestratorVariables.pageKeysOut];
-  if (out) writeFileSync(path.join(out, `${route}.json`), JSON.stringify(Object.fromEntries(entries.map(({ file, key }) => [file, key]))));
   const before = previousKeys();
-  return (before ? entries.filter(({ file, key }) => before.get(file) !== key) : entries).map(({ entry }) => entry);
+  if (!out && !before) return entries.map(({ entry }) => entry);
+  const keys = entries.map(({ key }) => key());
+  if (out) writeFileSync(path.join(out, `${route}.json`), JSON.stringify(Object.fromEntries(entries.map(({ file }, index) => [file, keys[index]]))));
+  return (before ? entries.filter(({ file }, index) => before.get(file) !== keys[index]) : entries).map(({ entry }) => entry);
 }

@@ -29,11 +29,11 @@ export function releasePaths(site: SiteData) {
   return renderChanged(
     'release',
     ordered.map((page) => ({
-      entry: { params: { lang: page.lang, slug: page.slug }, props: { page } },
+      entry: { params: { lang: page.lang, slug: page.slug }, props: { key: page.key } },
       file: `${page.path.slice(1)}index.html`,
       // The release (every field, its body's place among them), its related releases as listed, and the bytes of
       // the photos it shows.
-      key: [keys.site(page.lang), keys.release(page), keys.items(relatedOf(site, page)), keys.media([...(page.image ? [page.image.src.slice(1)] : []), ...(page.media ?? [])])].join(':'),
+      key: () => [keys.site(page.lang), keys.release(page), keys.items(relatedOf(site, page)), keys.media([...(page.image ? [page.image.src.slice(1)] : []), ...(page.media ?? [])])].join(':'),
     })),
   );
 }
@@ -60,7 +60,7 @@ export function listingPaths(site: SiteData) {
             props: { id: listing.id, page: page.page },
           },
           file: `${path.slice(1)}index.html`,
-          key: [keys.site(listing.lang), digest(listing.id, listing.title, listing.intro, listing.description, page.page, page.pages, [...listing.versions]), keys.items(page.items)].join(':'),
+          key: () => [keys.site(listing.lang), digest(listing.id, listing.title, listing.intro, listing.description, page.page, page.pages, [...listing.versions]), keys.items(page.items)].join(':'),
         };
       }),
     ),
@@ -89,7 +89,7 @@ export function countryPaths(site: SiteData) {
             file: `${site.countryPath(country.code, lang)!.slice(1)}index.html`,
             // The site tables (every country record, the fallback contacts) are in keys.site; the page adds its
             // overviews, the photos they show and its latest releases as listed.
-            key: [keys.site(lang), digest(overviews), keys.media(overviews.flatMap((overview) => overview.media ?? [])), keys.items(latestOf(site, country.code, lang))].join(':'),
+            key: () => [keys.site(lang), digest(overviews), keys.media(overviews.flatMap((overview) => overview.media ?? [])), keys.items(latestOf(site, country.code, lang))].join(':'),
           };
         }),
       ),
@@ -125,7 +125,7 @@ export function feedPaths(site: SiteData, format: 'rss' | 'json', origin: URL | 
     site.listings.map((listing) => ({
       entry: { params: { lang: listing.lang, listing: listing.firstPath.slice(`/${listing.lang}/`.length, -1) }, props: { id: listing.id } },
       file: paths.feed(listing.firstPath, format).slice(1),
-      key: digest(feedView(site, listing, origin)),
+      key: () => digest(feedView(site, listing, origin)),
     })),
   );
 }
@@ -169,7 +169,7 @@ export function sitePagePaths(site: SiteData, level: 'top' | 'under') {
             props: { key },
           },
           file: `${sitePagePath(versions[0]!, lang).slice(1)}index.html`,
-          key: [keys.site(lang), digest(versions)].join(':'),
+          key: () => [keys.site(lang), digest(versions)].join(':'),
         })),
       ),
   );
@@ -184,7 +184,7 @@ export function countriesIndexPaths(site: SiteData) {
   const words = site.pagesByKey.get('where-we-work') ?? [];
   return renderChanged(
     'countries-index',
-    localeCodes.map((lang) => ({ entry: { params: { lang } }, file: `${paths.countries(lang).slice(1)}index.html`, key: [keys.site(lang), digest(words)].join(':') })),
+    localeCodes.map((lang) => ({ entry: { params: { lang } }, file: `${paths.countries(lang).slice(1)}index.html`, key: () => [keys.site(lang), digest(words)].join(':') })),
   );
 }
 
@@ -193,6 +193,6 @@ export function regionPaths(site: SiteData) {
   const { keys } = site;
   return renderChanged(
     'region',
-    regionIds.flatMap((region) => localeCodes.map((lang) => ({ entry: { params: { lang, region } }, file: `${paths.region(lang, region).slice(1)}index.html`, key: [keys.site(lang), region].join(':') }))),
+    regionIds.flatMap((region) => localeCodes.map((lang) => ({ entry: { params: { lang, region } }, file: `${paths.region(lang, region).slice(1)}index.html`, key: () => [keys.site(lang), region].join(':') }))),
   );
 }
