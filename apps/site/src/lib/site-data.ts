@@ -19,7 +19,7 @@ import { createPageContext, type PageContext } from '@iom/ui/page-context';
 import { siteBase } from '../site-config.ts';
 import { buildListings, type Listing } from './listings.ts';
 import { createPageKeys, type PageKeys } from './page-keys.ts';
-import { readStoredSiteContent, type CountryEntry, type RenderedOverview, type RenderedRelease, type RenderedSitePage, type SiteContentPointer } from './stored-site-content.ts';
+import { latestSharedSiteContent, readStoredSiteContent, type CountryEntry, type RenderedOverview, type RenderedRelease, type RenderedSitePage, type SiteContentPointer } from './stored-site-content.ts';
 import { sitePagePath } from './site-pages.ts';
 
 export { bodyHtml, type RenderedOverview, type RenderedRelease, type RenderedSitePage } from './stored-site-content.ts';
@@ -66,9 +66,13 @@ export interface SiteData {
   keys: PageKeys;
 }
 
-async function loadSiteData(): Promise<SiteData> {
+async function sitePointer(): Promise<SiteContentPointer> {
   const pointer = (await getCollection('site')).map((entry): unknown => entry.data).find(isPointer);
   if (!pointer) throw new Error('The content loader stored no site content; run the build again after fixing content errors.');
+  return pointer;
+}
+
+function loadSiteData(pointer: SiteContentPointer): SiteData {
   const { releases, countries, overviews, pages, meta } = readStoredSiteContent(pointer);
   const codes = new Set(countries.filter((country) => country.presence !== 'none').map((country) => country.code));
   const slugs = new Map(countries.map((country) => [country.code, countrySlug(country.code, meta.officialNames)]));
@@ -95,17 +99,40 @@ async function loadSiteData(): Promise<SiteData> {
     countryPath: (code, lang) => (codes.has(code) ? paths.country(lang, slugs.get(code)!) : undefined),
     ctx: (lang) => contexts.get(lang)!,
   };
-  const listings = buildListings(data);
-  return { ...data, listings, listingsById: new Map(listings.map((listing) => [`${listing.lang}:${listing.id}`, listing])), keys: createPageKeys(data) };
+  // Listings and page keys are made when a route first asks: a release page in the preview needs neither.
+  let listings: { all: Listing[]; byId: Map<string, Listing> } | undefined;
+  const listed = () => {
+    if (!listings) {
+      const all = buildListings(data);
+      listings = { all, byId: new Map(all.map((listing) => [`${listing.lang}:${listing.id}`, listing])) };
+    }
+    return listings;
+  };
+  let keys: PageKeys | undefined;
+  return {
+    ...data,
+    get listings() {
+      return listed().all;
+    },
+    get listingsById() {
+      return listed().byId;
+    },
+    get keys() {
+      return (keys ??= createPageKeys(data));
+    },
+  };
 }
 
-let cached: Promise<SiteData> | undefined;
+let cached: { digest: string; data: SiteData } | undefined;
 
-/** The site's data; computed once per build (in `astro dev`, on every request, so content edits show at once). */
-export function getSiteData(): Promise<SiteData> {
-  if (import.meta.env.DEV) return loadSiteData();
-  cached ??= loadSiteData();
-  return cached;
+/**
+ * The site's data, computed once per version of the content: once per build, and in `astro dev` again after each
+ * change the content loader shares (so an edit shows on the next request, and other requests cost nothing).
+ */
+export async function getSiteData(): Promise<SiteData> {
+  const pointer = latestSharedSiteContent() ?? (await sitePointer());
+  if (cached?.digest !== pointer.digest) cached = { digest: pointer.digest, data: loadSiteData(pointer) };
+  return cached.data;
 }
 
 /** `getStaticPaths` entries for one page per language. */
