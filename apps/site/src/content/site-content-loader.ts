@@ -1,9 +1,14 @@
+import { watch, type FSWatcher } from 'node:fs';
+import path from 'node:path';
 import type { Loader } from 'astro/loaders';
 import { ContentError, createTranslate, formatContentIssues, publishedCountry, publishedOrganisationContacts } from '@iom/content-model';
-import { readSiteContent } from '@iom/content-model/node';
+import { openSiteContent, type SiteContentRead, type SiteContentSession } from '@iom/content-model/node';
 import { announceSearchPlan, cachedPreparer, type StoredBodyRef } from '@iom/site-build/content';
 import { contactsMarker } from '@iom/ui/contacts-marker';
-import { writeSiteContent, type StoredSiteContent } from '../lib/stored-site-content.ts';
+import { shareSiteContent, writeSiteContent, type StoredSiteContent } from '../lib/stored-site-content.ts';
+
+/** The content watcher of each content folder in this process (on globalThis: the config, and this module, may be loaded again). */
+const contentWatchers = ((globalThis as { [key: symbol]: unknown })[Symbol.for('@iom/site/content-watchers')] ??= new Map()) as Map<string, FSWatcher>;
 
 /**
  * Reads all content through content-model (parse, safe-MDX check, validation, linking) and renders bodies with the
@@ -16,15 +21,19 @@ import { writeSiteContent, type StoredSiteContent } from '../lib/stored-site-con
  * seconds and 2 GiB; a pointer keeps bundling the same at any size (see the site README, "Scale").
  *
  * Any content problem fails the sync with every problem listed (file, line, field, fix); in `astro dev` the pages
- * that could be read are kept, the problems show on every page, and the loader reloads when a content file is saved.
+ * that could be read are kept, the problems show on every page, and the loader reads again what changed when a content
+ * file is saved: only that file when it is a release, overview or section page, and hands the content to the pages
+ * in memory instead of writing it (`shareSiteContent`).
  */
 export function siteContentLoader(options: { contentDir: string; displayRoot: string; base: string; cacheDir: string; searchShardPages: number | undefined; samples: 'include' | 'exclude' }): Loader {
   return {
     name: 'iom-site-content',
     load: async ({ store, logger, watcher }) => {
-      const sync = async () => {
-        const started = performance.now();
-        const { content, bodies, issues } = await readSiteContent({
+      let session: SiteContentSession | undefined;
+      /** Reads everything the first time; in `astro dev`, afterwards only the files that changed (`changed`). */
+      const read = async (changed: readonly string[]): Promise<SiteContentRead> => {
+        if (session && watcher) return session.update(changed);
+        const opened = await openSiteContent({
           ...options,
           prepare: cachedPreparer(options.cacheDir),
           render: (_lang, strings) => {
@@ -32,6 +41,16 @@ export function siteContentLoader(options: { contentDir: string; displayRoot: st
             return { labels: { source: t('release.sourceLabel'), footnotes: t('release.footnotes'), backToContent: t('release.backToContent') }, base: options.base, contactsMarker };
           },
         });
+        // Only the preview reads again: a build reads once, and keeps nothing after its sync.
+        if (watcher) session = opened;
+        return opened.read;
+      };
+      let published: SiteContentRead | undefined;
+      const sync = async (changed: readonly string[] = []) => {
+        const started = performance.now();
+        const { content, bodies, issues } = await read(changed);
+        // Nothing the site shows changed (an editor's temporary file, a hidden file): the store stays as it is.
+        if (published && published.content === content) return;
         if (issues.length > 0 && !watcher) throw new ContentError(issues);
         if (issues.length > 0) logger.error(formatContentIssues(issues));
         const body = (id: string) => {
@@ -56,7 +75,8 @@ export function siteContentLoader(options: { contentDir: string; displayRoot: st
             unconfirmed: { values: content.unconfirmed.length, records: new Set(content.unconfirmed.map((value) => value.owner)).size },
           },
         };
-        const stored = await writeSiteContent(options.cacheDir, payload);
+        // The preview hands the content to its pages in memory; a build writes it for the page renderers.
+        const stored = watcher ? shareSiteContent(payload) : await writeSiteContent(options.cacheDir, payload);
         store.clear();
         store.set({ id: 'site', data: { ...stored }, digest: stored.digest });
         // Under pnpm build, the orchestrator indexes pages as they are rendered: it needs each language's shards first.
@@ -64,34 +84,38 @@ export function siteContentLoader(options: { contentDir: string; displayRoot: st
         if (content.missingStrings.length) {
           logger.warn(`UI strings shown in English until translated: ${content.missingStrings.map((m) => `${m.lang}:${m.key}`).join(', ')}`);
         }
+        published = { content, bodies, issues };
         logger.info(`${content.releases.length} release pages, ${content.countries.length} countries in ${Math.round(performance.now() - started)} ms`);
       };
       await sync();
       if (watcher) {
         // One sync at a time: an editor's save often fires several events (a temporary file, a rename), and two
         // syncs at once could finish in the wrong order and leave the older content in the store. Events during a
-        // sync ask for one more sync after it, which reads the files as they are by then.
+        // sync are collected and read by one more sync after it, as the files are by then. A sync reads only the
+        // files named by events (content-model's openSiteContent), so a saved release shows at once at any size.
         let running: Promise<void> | undefined;
-        let again = false;
+        const pending = new Set<string>();
         const resync = () => {
-          if (running) {
-            again = true;
-            return;
-          }
-          running = sync()
+          if (running || pending.size === 0) return;
+          const changed = [...pending];
+          pending.clear();
+          running = sync(changed)
             .catch((error: unknown) => logger.error(error instanceof ContentError ? formatContentIssues(error.issues) : String(error)))
             .finally(() => {
               running = undefined;
-              if (again) {
-                again = false;
-                resync();
-              }
+              resync();
             });
         };
-        watcher.add(options.contentDir);
-        watcher.on('all', (_event, file) => {
-          if (file.startsWith(options.contentDir)) resync();
+        // Node's own recursive watch, not Vite's watcher: Vite's stats every file before it reports anything, which
+        // for 20,000 releases kept the preview busy for seconds after it started. One per content folder and
+        // process: a restart of the dev server (a config change) replaces the last one.
+        contentWatchers.get(options.contentDir)?.close();
+        const contentWatch = watch(options.contentDir, { recursive: true }, (_event, name) => {
+          if (!name) return;
+          pending.add(path.join(options.contentDir, name));
+          resync();
         });
+        contentWatchers.set(options.contentDir, contentWatch);
       }
     },
   };

@@ -45,12 +45,12 @@ export interface StoredSiteContent {
   meta: MetaEntry;
 }
 
-/** The one entry of the content store: where the site's content was written, and its digest. */
+/** The one entry of the content store: where the site's content is, and its digest. */
 export interface SiteContentPointer {
   kind: 'site-content';
-  /** Absolute path of the JSON file. */
-  file: string;
-  /** sha256 of the file's bytes (changes exactly when the content does, so `astro dev` reloads). */
+  /** Absolute path of the JSON file; absent when the content was handed over in memory (`shareSiteContent`). */
+  file?: string | undefined;
+  /** sha256 of the file's bytes, or the version of content shared in memory (changes when the content does, so `astro dev` reloads). */
   digest: string;
 }
 
@@ -78,10 +78,40 @@ export async function writeSiteContent(cacheDir: string, content: StoredSiteCont
 
 const parsed = new Map<string, StoredSiteContent>();
 
-/** Reads the site-content file a pointer names (parsed once per digest). */
+/**
+ * Content shared in memory, by digest. In `astro dev` the content loader (loaded with the Astro config) and the pages
+ * (loaded by Vite's module runner) are different module instances in one process, so the registry lives on
+ * `globalThis` under a registered symbol: both find the same one, and its version count survives a module reload.
+ */
+const registry = ((globalThis as { [key: symbol]: unknown })[Symbol.for('@iom/site/shared-site-content')] ??= { version: 0, content: new Map() }) as { version: number; content: Map<string, StoredSiteContent> };
+
+/**
+ * Hands the site's content to the pages of this process without writing it anywhere: what the translators' preview
+ * does after each save, where writing and parsing the whole site's JSON again would take most of the time a save may
+ * take to show. The digest is a new version each time (the process id keeps two processes' versions apart).
+ */
+export function shareSiteContent(content: StoredSiteContent): SiteContentPointer {
+  const digest = `shared-${process.pid}-${++registry.version}`;
+  registry.content.clear();
+  registry.content.set(digest, content);
+  return { kind: 'site-content', digest };
+}
+
+/**
+ * The content this process shared last, if any. In the preview, pages read it rather than the content store's
+ * pointer: Astro writes its store and tells the pages about it half a second after a change, and a saved release
+ * should show sooner than that.
+ */
+export function latestSharedSiteContent(): SiteContentPointer | undefined {
+  const digest = [...registry.content.keys()].at(-1);
+  return digest === undefined ? undefined : { kind: 'site-content', digest };
+}
+
+/** Reads the site content a pointer names: shared in memory, or its file (parsed once per digest). */
 export function readStoredSiteContent(pointer: SiteContentPointer): StoredSiteContent {
-  let content = parsed.get(pointer.digest);
+  let content = registry.content.get(pointer.digest) ?? parsed.get(pointer.digest);
   if (!content) {
+    if (!pointer.file) throw new Error(`The site content ${pointer.digest} was shared by a process that has ended; start the preview again.`);
     content = JSON.parse(readFileSync(pointer.file, 'utf8')) as StoredSiteContent;
     parsed.clear();
     parsed.set(pointer.digest, content);

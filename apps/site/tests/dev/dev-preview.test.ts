@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, openSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -65,6 +65,18 @@ describe('the live preview for translators (pnpm dev)', () => {
     writeFileSync(file, '---\ntitle: "Added while previewing"\ndate: 2016-10-01\ndateline:\n  place: Tripoli\n  country: LY\n---\n\nTotal: two people.\n');
     const fixed = await waitForPage(`${base}/en/news/`, (html) => html.includes('Added while previewing'));
     expect(fixed).not.toContain('<section class="content-problems"');
+  }, 150_000);
+
+  it('shows a saved translation on its own page, the page the translator has open', async () => {
+    const file = path.join(content, 'releases/2016/iom-unhcr-train-libyan-partners/ar.mdx');
+    const slug = /^slug: (.+)$/m.exec(readFileSync(file, 'utf8'))![1]!;
+    const url = `${base}/ar/news/${encodeURIComponent(slug)}/`;
+    const before = await waitForPage(url, (html) => html.includes('<h1'));
+    expect(before).not.toContain('جملة أضافها المترجم للتو.');
+    appendFileSync(file, '\nجملة أضافها المترجم للتو.\n');
+    const after = await waitForPage(url, (html) => html.includes('جملة أضافها المترجم للتو.'));
+    expect(after).toContain('dir="rtl"');
+    expect(after).not.toContain('<section class="content-problems"');
   }, 150_000);
 
   it('shows the last of several quick saves, however the reloads they start overlap', async () => {
