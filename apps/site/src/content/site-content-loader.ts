@@ -5,7 +5,7 @@ import { ContentError, createTranslate, formatContentIssues, publishedCountry, p
 import { openSiteContent, type SiteContentRead, type SiteContentSession } from '@iom/content-model/node';
 import { announceSearchPlan, cachedPreparer, type StoredBodyRef } from '@iom/site-build/content';
 import { contactsMarker } from '@iom/ui/contacts-marker';
-import { shareSiteContent, writeSiteContent, type StoredSiteContent } from '../lib/stored-site-content.ts';
+import { shareSiteContent, type StoredSiteContent } from '../lib/stored-site-content.ts';
 
 /** The content watcher of each content folder in this process (on globalThis: the config, and this module, may be loaded again). */
 const contentWatchers = ((globalThis as { [key: symbol]: unknown })[Symbol.for('@iom/site/content-watchers')] ??= new Map()) as Map<string, FSWatcher>;
@@ -15,15 +15,15 @@ const contentWatchers = ((globalThis as { [key: symbol]: unknown })[Symbol.for('
  * safe renderer: no MDX file is ever compiled to a JavaScript module. Bodies are prepared on worker threads and
  * cached by content hash in `cacheDir`, so a rebuild parses only what changed.
  *
- * The content store holds one small entry: where the site's data (page metadata and the path of each rendered body)
- * was written, and its digest. Astro inlines the whole store into the server bundle as one string (with
- * `collectionStorage: 'chunked'` too, as several), so a store holding 20,000 pages' metadata made bundling take
- * seconds and 2 GiB; a pointer keeps bundling the same at any size (see the site README, "Scale").
+ * The content store holds one small entry: which version of the site's data (page metadata and where each rendered
+ * body is) the loader handed to the pages of this process (`shareSiteContent`). Astro inlines the whole store into the
+ * server bundle as one string (with `collectionStorage: 'chunked'` too, as several), so a store holding 20,000 pages'
+ * metadata made bundling take seconds and 2 GiB; a pointer keeps bundling the same at any size (see the site README,
+ * "Scale").
  *
  * Any content problem fails the sync with every problem listed (file, line, field, fix); in `astro dev` the pages
  * that could be read are kept, the problems show on every page, and the loader reads again what changed when a content
- * file is saved: only that file when it is a release, overview or section page, and hands the content to the pages
- * in memory instead of writing it (`shareSiteContent`).
+ * file is saved: only that file when it is a release, overview or section page.
  */
 export function siteContentLoader(options: { contentDir: string; displayRoot: string; base: string; cacheDir: string; searchShardPages: number | undefined; samples: 'include' | 'exclude' }): Loader {
   return {
@@ -75,8 +75,7 @@ export function siteContentLoader(options: { contentDir: string; displayRoot: st
             unconfirmed: { values: content.unconfirmed.length, records: new Set(content.unconfirmed.map((value) => value.owner)).size },
           },
         };
-        // The preview hands the content to its pages in memory; a build writes it for the page renderers.
-        const stored = watcher ? shareSiteContent(payload) : await writeSiteContent(options.cacheDir, payload);
+        const stored = shareSiteContent(payload);
         store.clear();
         store.set({ id: 'site', data: { ...stored }, digest: stored.digest });
         // Under pnpm build, the orchestrator indexes pages as they are rendered: it needs each language's shards first.

@@ -1,9 +1,4 @@
-import { createHash } from 'node:crypto';
-import { mkdir, readdir, rm } from 'node:fs/promises';
-import { existsSync, readFileSync } from 'node:fs';
-import path from 'node:path';
 import type { ContentIssue, CountryOverview, Locale, MissingString, OfficialNames, PublishedCountry, PublishedOrganisationContacts, ReleasePage, SitePage, UiStrings } from '@iom/content-model';
-import { writeFileAtomic } from '@iom/files';
 import { readStoredBody, type StoredBodyRef } from '@iom/site-build/content';
 
 /** A rendered body as the loader stored it: the HTML itself, or where it is in the content cache. */
@@ -45,50 +40,26 @@ export interface StoredSiteContent {
   meta: MetaEntry;
 }
 
-/** The one entry of the content store: where the site's content is, and its digest. */
+/** The one entry of the content store: which version of the content the loader shared (see `shareSiteContent`). */
 export interface SiteContentPointer {
   kind: 'site-content';
-  /** Absolute path of the JSON file; absent when the content was handed over in memory (`shareSiteContent`). */
-  file?: string | undefined;
-  /** sha256 of the file's bytes, or the version of content shared in memory (changes when the content does, so `astro dev` reloads). */
+  /** Names one version of the content (a new one after each change, so `astro dev` reloads). */
   digest: string;
 }
 
 /**
- * Writes the site's content as one JSON file in `<cacheDir>/site-content/`, named by its digest, and removes the files
- * of earlier syncs. The write is atomic (temporary file, then rename), so a reader never sees half a file.
- *
- * @example
- * const pointer = await writeSiteContent(cacheDir, { releases, countries, overviews, meta });
- * // { kind: 'site-content', file: '…/site-content/3f2a….json', digest: '3f2a…' }
- */
-export async function writeSiteContent(cacheDir: string, content: StoredSiteContent): Promise<SiteContentPointer> {
-  const json = JSON.stringify(content);
-  const digest = createHash('sha256').update(json).digest('hex');
-  const dir = path.join(cacheDir, 'site-content');
-  await mkdir(dir, { recursive: true });
-  const file = path.join(dir, `${digest.slice(0, 24)}.json`);
-  // Named by its digest: a file of that name holds these very bytes (a rebuild with no content change writes nothing).
-  if (!existsSync(file)) await writeFileAtomic(file, json);
-  for (const name of await readdir(dir)) {
-    if (name !== path.basename(file) && !name.endsWith('.tmp')) await rm(path.join(dir, name), { force: true });
-  }
-  return { kind: 'site-content', file, digest };
-}
-
-const parsed = new Map<string, StoredSiteContent>();
-
-/**
- * Content shared in memory, by digest. In `astro dev` the content loader (loaded with the Astro config) and the pages
- * (loaded by Vite's module runner) are different module instances in one process, so the registry lives on
- * `globalThis` under a registered symbol: both find the same one, and its version count survives a module reload.
+ * Content shared in memory, by digest. The content loader (loaded with the Astro config) and the pages (loaded by
+ * Vite: the module runner in `astro dev`, the server bundle in `astro build`) are different module instances in one
+ * process, so the registry lives on `globalThis` under a registered symbol: both find the same one, and its version
+ * count survives a module being loaded again.
  */
 const registry = ((globalThis as { [key: symbol]: unknown })[Symbol.for('@iom/site/shared-site-content')] ??= { version: 0, content: new Map() }) as { version: number; content: Map<string, StoredSiteContent> };
 
 /**
- * Hands the site's content to the pages of this process without writing it anywhere: what the translators' preview
- * does after each save, where writing and parsing the whole site's JSON again would take most of the time a save may
- * take to show. The digest is a new version each time (the process id keeps two processes' versions apart).
+ * Hands the site's content to the pages of this process. Only a pointer goes into Astro's content store: Astro
+ * inlines the whole store into the server bundle (with `collectionStorage: 'chunked'` too, as several strings), so a
+ * store holding 20,000 pages made bundling slow and heavy; and nothing is written or parsed again, which a saved
+ * release in the preview, and a build, would otherwise wait for. The process id keeps two processes' versions apart.
  */
 export function shareSiteContent(content: StoredSiteContent): SiteContentPointer {
   const digest = `shared-${process.pid}-${++registry.version}`;
@@ -107,15 +78,10 @@ export function latestSharedSiteContent(): SiteContentPointer | undefined {
   return digest === undefined ? undefined : { kind: 'site-content', digest };
 }
 
-/** Reads the site content a pointer names: shared in memory, or its file (parsed once per digest). */
+/** The site content a pointer names. */
 export function readStoredSiteContent(pointer: SiteContentPointer): StoredSiteContent {
-  let content = registry.content.get(pointer.digest) ?? parsed.get(pointer.digest);
-  if (!content) {
-    if (!pointer.file) throw new Error(`The site content ${pointer.digest} was shared by a process that has ended; start the preview again.`);
-    content = JSON.parse(readFileSync(pointer.file, 'utf8')) as StoredSiteContent;
-    parsed.clear();
-    parsed.set(pointer.digest, content);
-  }
+  const content = registry.content.get(pointer.digest);
+  if (!content) throw new Error(`The site content ${pointer.digest} was shared by another process or an earlier sync; build again, or start the preview again.`);
   return content;
 }
 
