@@ -22,6 +22,18 @@ export interface InventoryPage {
  * added without an entry here is caught by the inventory test.
  */
 export function pageInventory(site: SiteData): InventoryPage[] {
+  // Each language's sitemap asks for it: made once per version of the site's data.
+  let pages = inventories.get(site);
+  if (!pages) {
+    pages = collectInventory(site);
+    inventories.set(site, pages);
+  }
+  return pages;
+}
+
+const inventories = new WeakMap<SiteData, InventoryPage[]>();
+
+function collectInventory(site: SiteData): InventoryPage[] {
   const pages: InventoryPage[] = [];
   const everyLanguage = (pathFor: (lang: Locale) => string, listed = true) => {
     const versions = new Map(localeCodes.map((lang) => [lang, pathFor(lang)]));

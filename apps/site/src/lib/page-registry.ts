@@ -98,8 +98,8 @@ export function countryPaths(site: SiteData) {
 
 /** The feed of a listing: releases written in its language, newest first, at most `feedItemLimit`. */
 export function feedView(site: SiteData, listing: Listing, origin: URL | undefined): FeedInput {
-  const { t, href } = site.ctx(listing.lang);
-  const absolute = (path: string) => new URL(href(path), origin).href;
+  const { t } = site.ctx(listing.lang);
+  const absolute = (path: string) => site.absoluteUrl(path, origin);
   return {
     title: `${listing.title} | ${t('site.name')}`,
     description: listing.intro ?? listing.title,
@@ -118,6 +118,18 @@ export function feedView(site: SiteData, listing: Listing, origin: URL | undefin
   };
 }
 
+const feedKeys = new WeakMap<Listing, string>();
+
+/** The key of a listing's feeds: the RSS and the JSON feed show the same view, digested once for both. */
+function feedKey(site: SiteData, listing: Listing, origin: URL | undefined): string {
+  let key = feedKeys.get(listing);
+  if (key === undefined) {
+    key = digest(feedView(site, listing, origin));
+    feedKeys.set(listing, key);
+  }
+  return key;
+}
+
 /** getStaticPaths for the feeds of one format: one per listing and language, rendered when what it says changed. */
 export function feedPaths(site: SiteData, format: 'rss' | 'json', origin: URL | undefined) {
   return renderChanged(
@@ -125,7 +137,7 @@ export function feedPaths(site: SiteData, format: 'rss' | 'json', origin: URL | 
     site.listings.map((listing) => ({
       entry: { params: { lang: listing.lang, listing: listing.firstPath.slice(`/${listing.lang}/`.length, -1) }, props: { id: listing.id } },
       file: paths.feed(listing.firstPath, format).slice(1),
-      key: () => digest(feedView(site, listing, origin)),
+      key: () => feedKey(site, listing, origin),
     })),
   );
 }

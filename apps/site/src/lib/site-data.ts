@@ -7,6 +7,7 @@ import {
   menuFor,
   paths,
   releasesByCountry,
+  withBase,
   type Locale,
   type MenuEntry,
   type MissingString,
@@ -58,6 +59,11 @@ export interface SiteData {
   /** Path of a country's page, or undefined when the country has no page. */
   countryPath: (code: string, lang: Locale) => string | undefined;
   ctx: (lang: Locale) => PageContext;
+  /**
+   * The absolute URL of a site path (`/en/news/x/`) on `origin`, with the site's base: remembered, since sitemaps and
+   * feeds ask for the same 50,000 URLs again and again and parsing each as a URL is what they spent their time on.
+   */
+  absoluteUrl: (path: string, origin: URL | string | undefined) => string;
   /** Every listing (news, years, themes, countries' news) in every language. */
   listings: Listing[];
   /** Listings by `<lang>:<id>`. */
@@ -77,6 +83,7 @@ function loadSiteData(pointer: SiteContentPointer): SiteData {
   const codes = new Set(countries.filter((country) => country.presence !== 'none').map((country) => country.code));
   const slugs = new Map(countries.map((country) => [country.code, countrySlug(country.code, meta.officialNames)]));
   const menus = Object.fromEntries(localeCodes.map((lang) => [lang, menuFor(pages, lang, sitePagePath)])) as Record<Locale, MenuEntry[]>;
+  const absoluteUrls = new Map<string, string>();
   const contexts = new Map(localeCodes.map((lang) => [lang, createPageContext(lang, createTranslate(meta.strings[lang]), siteBase, meta.issues, menus[lang])]));
   const data: Omit<SiteData, 'listings' | 'listingsById' | 'keys'> = {
     releases,
@@ -98,6 +105,15 @@ function loadSiteData(pointer: SiteContentPointer): SiteData {
     countryName: (code, lang) => countryName(code, lang, meta.officialNames),
     countryPath: (code, lang) => (codes.has(code) ? paths.country(lang, slugs.get(code)!) : undefined),
     ctx: (lang) => contexts.get(lang)!,
+    absoluteUrl: (path, origin) => {
+      const key = `${String(origin)} ${path}`;
+      let url = absoluteUrls.get(key);
+      if (url === undefined) {
+        url = new URL(withBase(path, siteBase), origin).href;
+        absoluteUrls.set(key, url);
+      }
+      return url;
+    },
   };
   // Listings and page keys are made when a route first asks: a release page in the preview needs neither.
   let listings: { all: Listing[]; byId: Map<string, Listing> } | undefined;

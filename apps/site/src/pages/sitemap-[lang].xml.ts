@@ -9,7 +9,7 @@ export const getStaticPaths = langPaths;
 export const GET: APIRoute = async ({ params, site }) => {
   const lang = params.lang as Locale;
   const data = await getSiteData();
-  const absolute = (path: string) => new URL(data.ctx(lang).href(path), site).href;
+  const absolute = (path: string) => data.absoluteUrl(path, site);
   const entries = pageInventory(data)
     .filter((page) => page.lang === lang && page.listed)
     .map((page) => ({
