@@ -3,7 +3,7 @@ import { frontmatterIssues, type FieldPosition } from './frontmatter-issues.ts';
 import { isLocale, localeCodes, type Locale } from './locales.ts';
 import { CountryOverviewSchema } from './schemas/country-overview.ts';
 import type { TranslationState } from './releases.ts';
-import { mayBeSource } from './translation/translation-file.ts';
+import { mayBeSource } from './translation/translation-of.ts';
 
 /** A country overview file before validation. */
 export interface CountryOverviewInput {

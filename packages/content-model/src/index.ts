@@ -21,6 +21,7 @@ export * from './sitemap.ts';
 export * from './translation/sections.ts';
 export * from './translation/translation-status.ts';
 export * from './translation/translation-file.ts';
+export * from './translation/translation-of.ts';
 export * from './search-facets.ts';
 export * from './pagination.ts';
 export * from './feeds.ts';

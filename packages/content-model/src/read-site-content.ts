@@ -16,7 +16,7 @@ import type { PrepareRender } from './prepare/prepare-file.ts';
 import { prepareInProcess, type PrepareContent, type PreparedContent } from './prepare/prepare-content.ts';
 import { linkReleases, urlCollisions, validateReleaseFile, type ReleaseLinkMemo, type ReleasePage, type ValidatedReleaseFile } from './releases.ts';
 import { linkSitePages, type SitePage, type SitePageInput } from './site-pages.ts';
-import { mayBeSource } from './translation/translation-file.ts';
+import { mayBeSource } from './translation/translation-of.ts';
 import { resolveUiStrings, type MissingString, type UiStrings } from './ui-strings.ts';
 import { parseYamlFile } from './yaml-file.ts';
 

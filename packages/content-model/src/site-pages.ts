@@ -3,7 +3,7 @@ import { frontmatterIssues, type FieldPosition } from './frontmatter-issues.ts';
 import { isLocale, localeCodes, type Locale } from './locales.ts';
 import type { TranslationState } from './releases.ts';
 import { SitePageSourceSchema, SitePageTranslationSchema, type SitePageSource, type SitePageTranslation } from './schemas/site-page.ts';
-import { mayBeSource } from './translation/translation-file.ts';
+import { mayBeSource } from './translation/translation-of.ts';
 import { paths } from './urls.ts';
 
 /** One file of a section page, `content/pages/<key>/<lang>.mdx`, before validation. */

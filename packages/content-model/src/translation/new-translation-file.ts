@@ -5,7 +5,8 @@ import type { TranslatableFolder } from '../cli/content-location.ts';
 import { localeCodes, type Locale } from '../locales.ts';
 import { isSourceFile, validateReleaseFile } from '../releases.ts';
 import { SitePageSourceSchema } from '../schemas/site-page.ts';
-import { mayBeSource, newPageTranslationText, newTranslationText } from './translation-file.ts';
+import { newPageTranslationText, newTranslationText } from './translation-file.ts';
+import { mayBeSource } from './translation-of.ts';
 
 /**
  * The text `pnpm i18n:new` writes for a missing translation of a release or section page: found from the folder's

@@ -54,16 +54,3 @@ export function markTranslationUpdated(text: string, currentFingerprint: string)
   if (updated === frontmatter) throw new Error('The file has no translationOf hash line.');
   return updated + text.slice(close);
 }
-
-/**
- * Whether a file's frontmatter (parsed, not yet validated) could be the source of its page: anything that does not
- * say `translationOf`. A file that failed to read counts as a possible source, so that its translations are not also
- * reported as having none (one mistake, one message).
- *
- * @example
- * mayBeSource({ title: 'A', translationOf: { lang: 'en', hash: '…' } }) // false
- * mayBeSource(undefined) // true
- */
-export function mayBeSource(frontmatter: unknown): boolean {
-  return !(typeof frontmatter === 'object' && frontmatter !== null && 'translationOf' in frontmatter);
-}
