@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { localeCodes } from '../locales.ts';
 
 /** A calendar date written `YYYY-MM-DD`, kept as text so that no time zone can shift it. */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { CountryCodeSchema, IsoDateSchema, LocaleSchema, SlugSchema } from './common.ts';
 
 /** The kinds of publication in the newsroom. */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { TranslationOfSchema } from './release.ts';
 
 /** A page key: the folder name, lowercase words joined by dashes, which is also its URL segment in every language. */
