@@ -1,9 +1,9 @@
 import type { Root } from 'mdast';
 import { sourceFingerprint } from '../content-hash.ts';
 import type { ContentIssue } from '@iom/safe-mdx';
-import type { FieldPosition } from '../frontmatter-issues.ts';
+import { fieldPositions, parseAndCheck } from './check-file.ts';
 import { mediaReferences, type MediaReference } from '@iom/safe-mdx';
-import { checkSafeMdx, decodeContentSource, locateFrontmatter, parseContentFile, parseFrontmatter, plainText, renderSafeMdx, type RenderLabels } from '@iom/safe-mdx';
+import { checkSafeMdx, decodeContentSource, locateFrontmatter, parseFrontmatter, plainText, renderSafeMdx, type RenderLabels } from '@iom/safe-mdx';
 import type { ParsedFrontmatter } from '@iom/safe-mdx';
 import { withBase } from '../urls.ts';
 import type { MdastNode } from '@iom/safe-mdx';
@@ -30,19 +30,6 @@ export interface PreparedFile {
   media: MediaReference[];
   /** The rendered body, when rendering was asked for and the file is safe. */
   html?: string | undefined;
-}
-
-function collectPaths(value: unknown, prefix: string, into: string[]): void {
-  if (Array.isArray(value)) value.forEach((item, index) => {
-    const path = prefix ? `${prefix}.${index}` : String(index);
-    into.push(path);
-    collectPaths(item, path, into);
-  });
-  else if (value && typeof value === 'object') for (const [key, item] of Object.entries(value)) {
-    const path = prefix ? `${prefix}.${key}` : key;
-    into.push(path);
-    collectPaths(item, path, into);
-  }
 }
 
 /** Attributes whose words readers see, so search finds them. */
@@ -132,23 +119,17 @@ function prepareQuick(file: string, text: string, frontmatter: ParsedFrontmatter
 }
 
 function prepareWithRemark(file: string, text: string, frontmatter: ParsedFrontmatter, render: PrepareRender | undefined): PreparedFile {
-  const parsed = parseContentFile(file, text, frontmatter);
+  const { parsed, issues } = parseAndCheck(file, text, frontmatter);
   if (parsed.issues.length > 0) {
     const { positions, fingerprint } = describeSource(frontmatter, parsed.body);
-    return { issues: parsed.issues, frontmatter: parsed.frontmatter, positions, fingerprint, text: '', media: [] };
+    return { issues, frontmatter: parsed.frontmatter, positions, fingerprint, text: '', media: [] };
   }
-  return prepared(frontmatter, parsed.body, parsed.tree, checkSafeMdx(file, parsed.tree), render);
+  return prepared(frontmatter, parsed.body, parsed.tree, issues, render);
 }
 
 /** Where each frontmatter field is written, and the fingerprint a translation records. */
 function describeSource(frontmatter: ParsedFrontmatter, body: string): Pick<PreparedFile, 'positions' | 'fingerprint'> {
-  const positions: Record<string, FieldPosition & object> = {};
-  const paths: string[] = [''];
-  collectPaths(frontmatter.data, '', paths);
-  for (const path of paths) {
-    const at = frontmatter.fieldLines(path);
-    if (at) positions[path] = at;
-  }
+  const positions = fieldPositions(frontmatter);
   const data = frontmatter.data ?? {};
   const fingerprint = sourceFingerprint({
     title: typeof data.title === 'string' ? data.title : '',
