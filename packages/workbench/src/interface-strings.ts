@@ -1,5 +1,7 @@
 import { isLocale, type Locale } from '@iom/content-model';
 
+export { formatString } from './format-string.ts';
+
 /**
  * The workbench's own words, in every language of the locale table. They live here, not in `content/i18n/`: those
  * files are the public site's strings (the build reports each missing key, translators are asked to fill them, the
@@ -403,14 +405,4 @@ export const interfaceStrings = { en, fr, es, ar } satisfies Record<Locale, Inte
 /** The strings of an interface language, English for anything that is not a language of the site. */
 export function stringsFor(lang: unknown): InterfaceStrings {
   return isLocale(lang) ? interfaceStrings[lang] : interfaceStrings.en;
-}
-
-/**
- * Fills the `{name}` placeholders of a string.
- *
- * @example
- * formatString('Page {page} of {pages}', { page: 2, pages: 40 }) // 'Page 2 of 40'
- */
-export function formatString(template: string, values: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
 }

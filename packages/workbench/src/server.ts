@@ -7,6 +7,7 @@ import { transform } from 'esbuild';
 import { parse } from 'yaml';
 import { countryName, isLocale, markTranslationUpdated, placeholderMismatch, type Locale } from '@iom/content-model';
 import { readSiteContent } from '@iom/content-model/node';
+import { prepareFile } from '@iom/content-model/prepare';
 import { writeFileAtomic } from '@iom/files';
 import { commitOneFile, gitTopLevel } from './git-commit.ts';
 import { formatString, stringsFor, type InterfaceStrings } from './interface-strings.ts';
@@ -18,8 +19,9 @@ import { alignSections } from './section-alignment.ts';
 import { isUiStringLanguage, updateUiStringsFile } from './ui-strings-file.ts';
 import { prepareForStatus } from './status-preparer.ts';
 import { composeTranslation, draftProblems, fieldNames, pageFieldNames, type DraftFields, type DraftPlace, type FieldName } from './translation-draft.ts';
-import { renderAlignment, renderEditor, renderProblems, renderState } from './views/editor-view.ts';
+import { renderAlignment, renderEditor, renderState } from './views/editor-view.ts';
 import { renderPage, say } from './views/html.ts';
+import { renderProblems } from './views/problems-view.ts';
 import { renderQueue, type QueueChoices } from './views/queue-view.ts';
 import { renderStringsEditor } from './views/strings-view.ts';
 
@@ -173,7 +175,8 @@ export async function startWorkbench(options: WorkbenchOptions): Promise<Workben
   const draftView = (strings: InterfaceStrings, entry: TranslatableEntry, lang: Locale, files: EditorFiles, text: string, body: string) => {
     const file = path.relative(displayRoot, path.join(entry.folder, `${lang}.mdx`)).split(path.sep).join('/');
     const place: DraftPlace = entry.kind === 'page' ? { kind: 'page', file, key: entry.id, lang } : { kind: 'release', file, year: path.basename(path.dirname(entry.folder)), key: path.basename(entry.folder), lang };
-    const problems = draftProblems(place, text);
+    // prepareFile, as the build and pnpm check:content run it: the server's check is the authority on Save.
+    const problems = draftProblems(place, text, prepareFile);
     return {
       problemCount: problems.length,
       problemsHtml: renderProblems(strings, text, problems),

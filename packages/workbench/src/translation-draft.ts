@@ -1,7 +1,12 @@
-import { validateReleaseFile, validateSitePageFile, type Locale } from '@iom/content-model';
-import { prepareFile } from '@iom/content-model/prepare';
+import type { Locale } from '@iom/content-model';
+import { checkContentFile, validateReleaseFile, validateSitePageFile, type CheckedFile } from '@iom/content-model/check';
 import { locateFrontmatter, type ContentIssue } from '@iom/safe-mdx';
 import { isMap, parseDocument } from 'yaml';
+
+/*
+ * This module runs in the editor's script too (bundled for the browser): it imports no Node built-in, and of
+ * content-model only what `@iom/content-model/check` exports.
+ */
 
 /**
  * The words of a translation that the editor shows as fields: what `ReleaseTranslationSchema` lets a translator
@@ -90,19 +95,31 @@ export type DraftPlace =
     };
 
 /**
- * The problems of a translation file's text, from the same code `pnpm check:content` and the build run on it: the
- * safe-MDX check of the body (`prepareFile`) and the translation frontmatter schema (`validateReleaseFile`, or
- * `validateSitePageFile` for a section page). Links between files (a source exists, slugs are unique) are checked by
- * `pnpm check:content` only.
+ * How a file's text is checked: `checkContentFile` (the browser's, remark only) or `prepareFile` (the build's and
+ * `pnpm check:content`'s, which also renders and fingerprints). Both report the same issues.
  */
-export function draftProblems(place: DraftPlace, text: string): ContentIssue[] {
-  const prepared = prepareFile(place.file, new TextEncoder().encode(text));
-  if (prepared.issues.length > 0) return prepared.issues;
-  const fieldPosition = (field: string) => prepared.positions[field];
+export type FileCheck = (file: string, bytes: Uint8Array) => CheckedFile & { fingerprint?: string };
+
+/**
+ * The problems of a translation file's text, from the same code `pnpm check:content` and the build run on it: the
+ * safe-MDX check of the body and the translation frontmatter schema (`validateReleaseFile`, or
+ * `validateSitePageFile` for a section page). The server passes `prepareFile`, the authority on Save; the editor's
+ * script uses the default, `checkContentFile`, as the translator types. Links between files (a source exists, slugs
+ * are unique) are checked by `pnpm check:content` only.
+ *
+ * @example
+ * draftProblems({ kind: 'page', file: 'content/pages/who-we-are/fr.mdx', key: 'who-we-are', lang: 'fr' }, text) // [] for a good file
+ */
+export function draftProblems(place: DraftPlace, text: string, check: FileCheck = checkContentFile): ContentIssue[] {
+  const checked = check(place.file, new TextEncoder().encode(text));
+  if (checked.issues.length > 0) return checked.issues;
+  const fieldPosition = (field: string) => checked.positions[field];
+  // A translation's own fingerprint is not validated (only a source's is compared), so the browser's check has none.
+  const fingerprint = checked.fingerprint ?? '';
   const validated =
     place.kind === 'release'
-      ? validateReleaseFile({ file: place.file, key: place.key, year: place.year, lang: place.lang, frontmatter: prepared.frontmatter, fieldPosition, fingerprint: prepared.fingerprint })
-      : validateSitePageFile({ file: place.file, key: place.key, lang: place.lang, frontmatter: prepared.frontmatter, fieldPosition, fingerprint: prepared.fingerprint });
+      ? validateReleaseFile({ file: place.file, key: place.key, year: place.year, lang: place.lang, frontmatter: checked.frontmatter, fieldPosition, fingerprint })
+      : validateSitePageFile({ file: place.file, key: place.key, lang: place.lang, frontmatter: checked.frontmatter, fieldPosition, fingerprint });
   if (validated.issues.length > 0) return validated.issues;
   if (validated.file?.kind !== 'translation') return [{ file: place.file, line: 1, message: 'This file has no translationOf, so the build would read it as a second source.', fix: 'Keep the translationOf lines that pnpm i18n:new wrote.' }];
   return [];

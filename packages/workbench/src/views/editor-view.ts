@@ -1,9 +1,8 @@
 import { locales, type Locale, type StatusState } from '@iom/content-model';
-import type { ContentIssue } from '@iom/safe-mdx';
 import type { InterfaceStrings } from '../interface-strings.ts';
 import type { TranslatableEntry } from '../release-files.ts';
 import type { Alignment } from '../section-alignment.ts';
-import { bodyLine, type DraftFields } from '../translation-draft.ts';
+import type { DraftFields } from '../translation-draft.ts';
 import type { DiffPart } from '../word-diff.ts';
 import { escapeHtml, langAttributes, say } from './html.ts';
 
@@ -36,23 +35,6 @@ export function renderAlignment(strings: InterfaceStrings, sourceLang: Locale, l
     ? `<section class="pair changed" aria-labelledby="pair-removed"><h3 id="pair-removed">${say(strings, 'removedSections')}</h3>${alignment.removed.map((section) => `<p class="diff" ${langAttributes(sourceLang)}><del>${block([section.heading, section.text].filter(Boolean).join('\n'))}</del></p>`).join('')}</section>`
     : '';
   return sections + removed;
-}
-
-const fieldLabels: Record<string, keyof InterfaceStrings> = { title: 'title', summary: 'summary', datelinePlace: 'datelinePlace' };
-
-/** The problems of a draft, each with where (the text box's line, or the field), the message and the fix. */
-export function renderProblems(strings: InterfaceStrings, text: string, problems: readonly ContentIssue[]): string {
-  if (problems.length === 0) return `<p class="no-problems">${say(strings, 'noProblems')}</p>`;
-  const items = problems.map((problem) => {
-    const line = problem.line === undefined ? undefined : bodyLine(text, problem.line);
-    const label = problem.field && fieldLabels[problem.field] ? fieldLabels[problem.field]! : undefined;
-    const where = line !== undefined ? say(strings, 'textLine', { line }) : label ? say(strings, label) : problem.line !== undefined ? say(strings, 'fileLine', { line: problem.line }) : escapeHtml(problem.field ?? '');
-    // A body problem's place is a button that puts the cursor on that line of the text box.
-    const place = line !== undefined ? `<button type="button" class="go-to-line" data-line="${line}">${where}</button>` : `<strong>${where}</strong>`;
-    // The checker's messages are in English, as `pnpm check:content` prints them.
-    return `<li>${place}: <span lang="en" dir="ltr">${escapeHtml(problem.message)}</span><br><span class="fix">${say(strings, 'fix')} <span lang="en" dir="ltr">${escapeHtml(problem.fix)}</span></span></li>`;
-  });
-  return `<p class="problems-summary">${say(strings, 'problemsStopBuild', { count: problems.length })}</p><ul class="problems">${items.join('')}</ul>`;
 }
 
 /** The line saying where the translation stands. */

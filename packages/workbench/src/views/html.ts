@@ -1,15 +1,8 @@
 import { localeCodes, locales, type Locale } from '@iom/content-model';
-import { formatString, type InterfaceStrings } from '../interface-strings.ts';
+import { escapeHtml, say } from './html-text.ts';
+import type { InterfaceStrings } from '../interface-strings.ts';
 
-/** Text made safe to put in HTML content or a quoted attribute. */
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (character) => `&#${character.charCodeAt(0)};`);
-}
-
-/** A string of the interface, filled in and escaped. */
-export function say(strings: InterfaceStrings, key: keyof InterfaceStrings, values: Record<string, string | number> = {}): string {
-  return escapeHtml(formatString(strings[key], values));
-}
+export { escapeHtml, say } from './html-text.ts';
 
 /** `lang` and `dir` attributes for text in a language of the site. */
 export const langAttributes = (lang: Locale) => `lang="${locales[lang].lang}" dir="${locales[lang].dir}"`;
