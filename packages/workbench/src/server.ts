@@ -1,14 +1,16 @@
 import { spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { transform } from 'esbuild';
 import { parse } from 'yaml';
 import { countryName, isLocale, markTranslationUpdated, placeholderMismatch, type Locale } from '@iom/content-model';
 import { readSiteContent } from '@iom/content-model/node';
 import { prepareFile } from '@iom/content-model/prepare';
 import { writeFileAtomic } from '@iom/files';
+import { clientAssets } from './client-assets.ts';
+import type { EditorData } from './client/editor-page.ts';
 import { commitOneFile, gitTopLevel } from './git-commit.ts';
 import { formatString, stringsFor, type InterfaceStrings } from './interface-strings.ts';
 import { buildPageIndex, pageQueue, translatablePage, type PageIndex } from './page-index.ts';
@@ -21,7 +23,7 @@ import { prepareForStatus } from './status-preparer.ts';
 import { composeTranslation, draftProblems, fieldNames, pageFieldNames, type DraftFields, type DraftPlace, type FieldName } from './translation-draft.ts';
 import { renderAlignment, renderEditor, renderState } from './views/editor-view.ts';
 import { renderPage, say } from './views/html.ts';
-import { renderProblems } from './views/problems-view.ts';
+import { problemStringKeys, renderProblems } from './views/problems-view.ts';
 import { renderQueue, type QueueChoices } from './views/queue-view.ts';
 import { renderStringsEditor } from './views/strings-view.ts';
 
@@ -51,20 +53,18 @@ export interface Workbench {
   close: () => Promise<void>;
 }
 
-/** The only JavaScript and CSS the pages load, from the server itself. */
-async function readAssets(): Promise<Record<string, { type: string; body: string }>> {
-  const here = path.dirname(new URL(import.meta.url).pathname);
-  const script = await transform(readFileSync(path.join(here, 'client', 'workbench.ts'), 'utf8'), { loader: 'ts', format: 'esm', target: 'es2022' });
-  return {
-    '/assets/workbench.js': { type: 'text/javascript; charset=utf-8', body: script.code },
-    '/assets/workbench.css': { type: 'text/css; charset=utf-8', body: readFileSync(path.join(here, 'client', 'workbench.css'), 'utf8') },
-  };
+/**
+ * Same-origin script, style, images and requests only. The editor page also allows the one <style> element CodeMirror
+ * writes (its themes are made at run time), by a nonce new on every response.
+ */
+function contentSecurityPolicy(styleNonce?: string): string {
+  const style = styleNonce ? `'self' 'nonce-${styleNonce}'` : "'self'";
+  return `default-src 'none'; script-src 'self'; style-src ${style}; img-src 'self'; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'`;
 }
-
 
 /** Nothing from another origin, no framing, no referrer: the pages ask only their own server. */
 const securityHeaders = {
-  'content-security-policy': "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
+  'content-security-policy': contentSecurityPolicy(),
   'x-content-type-options': 'nosniff',
   'referrer-policy': 'no-referrer',
   'cache-control': 'no-store',
@@ -139,7 +139,7 @@ export async function startWorkbench(options: WorkbenchOptions): Promise<Workben
   // A git checkout gives the history that marks what changed in a source, and the Commit button.
   const gitRoot = gitTopLevel(contentDir);
   const history: SourceHistory = gitSourceHistory(gitRoot ?? contentDir);
-  const assets = await readAssets();
+  const assets = await clientAssets();
   const address: ServerAddress = { host, port: options.port ?? 4322 };
   const tokenCookie = () => `workbench-token-${address.port}`;
   const releaseCountries = [...new Set(index.entries.flatMap((entry) => entry.source.countries))];
@@ -172,11 +172,15 @@ export async function startWorkbench(options: WorkbenchOptions): Promise<Workben
     return files;
   };
 
-  const draftView = (strings: InterfaceStrings, entry: TranslatableEntry, lang: Locale, files: EditorFiles, text: string, body: string) => {
+  /** Where a translation file is, for its messages and its validation. */
+  const placeOf = (entry: TranslatableEntry, lang: Locale): DraftPlace => {
     const file = path.relative(displayRoot, path.join(entry.folder, `${lang}.mdx`)).split(path.sep).join('/');
-    const place: DraftPlace = entry.kind === 'page' ? { kind: 'page', file, key: entry.id, lang } : { kind: 'release', file, year: path.basename(path.dirname(entry.folder)), key: path.basename(entry.folder), lang };
+    return entry.kind === 'page' ? { kind: 'page', file, key: entry.id, lang } : { kind: 'release', file, year: path.basename(path.dirname(entry.folder)), key: path.basename(entry.folder), lang };
+  };
+
+  const draftView = (strings: InterfaceStrings, entry: TranslatableEntry, lang: Locale, files: EditorFiles, text: string, body: string) => {
     // prepareFile, as the build and pnpm check:content run it: the server's check is the authority on Save.
-    const problems = draftProblems(place, text, prepareFile);
+    const problems = draftProblems(placeOf(entry, lang), text, prepareFile);
     return {
       problemCount: problems.length,
       problemsHtml: renderProblems(strings, text, problems),
@@ -271,7 +275,7 @@ export async function startWorkbench(options: WorkbenchOptions): Promise<Workben
     await writeFileAtomic(file, text);
     const after = editorFiles(entry, lang);
     entry.states[lang] = after.state;
-    return sendJson(response, 200, { version: after.version, state: after.state, stateHtml: renderState(strings, after.state, after.translatedSourceBody !== undefined), ...draftView(strings, entry, lang, after, text, after.draftFields?.body ?? text) });
+    return sendJson(response, 200, { version: after.version, text, state: after.state, stateHtml: renderState(strings, after.state, after.translatedSourceBody !== undefined), ...draftView(strings, entry, lang, after, text, after.draftFields?.body ?? text) });
   };
 
   const page = (request: IncomingMessage, response: ServerResponse, url: URL) => {
@@ -285,7 +289,8 @@ export async function startWorkbench(options: WorkbenchOptions): Promise<Workben
     const ui = uiOf(request, url);
     const strings = stringsFor(ui);
     const headers: Record<string, string> = url.searchParams.has('ui') ? { 'set-cookie': `workbench-ui=${ui}; SameSite=Strict; Path=/` } : {};
-    const html = (status: number, title: string, main: string, data?: unknown) => send(response, status, 'text/html; charset=utf-8', renderPage({ ui, strings, title, token, here: url.pathname + url.search, main, data }), headers);
+    const html = (status: number, title: string, main: string, data?: unknown, editor?: { styleNonce: string }) =>
+      send(response, status, 'text/html; charset=utf-8', renderPage({ ui, strings, title, token, here: url.pathname + url.search, main, data, script: editor ? 'editor' : 'workbench' }), editor ? { ...headers, 'content-security-policy': contentSecurityPolicy(editor.styleNonce) } : headers);
     if (!isSessionToken(cookiesOf(request).get(tokenCookie()), token)) {
       return send(response, 401, 'text/html; charset=utf-8', renderPage({ ui, strings, title: strings.appName, token: '', here: url.pathname, main: `<h1>${say(strings, 'appName')}</h1><p>${say(strings, 'noToken')}</p>` }), headers);
     }
@@ -323,7 +328,19 @@ export async function startWorkbench(options: WorkbenchOptions): Promise<Workben
       const messages = { saved: strings.saved, savedWithProblems: strings.savedWithProblems, markedUpToDate: strings.markedUpToDate, saveFirst: strings.saveFirst, requestFailed: strings.requestFailed };
       // How the page's script names what it edits in its requests: the same field the index is asked with.
       const subject = entry.kind === 'page' ? { page: entry.id } : { release: entry.id };
-      return html(200, `${entry.source.title}`, main, { subject, lang, version: files.version, messages });
+      const styleNonce = randomBytes(18).toString('base64');
+      const data: EditorData = {
+        subject,
+        lang,
+        version: files.version,
+        place: placeOf(entry, lang),
+        base: files.draftText,
+        styleNonce,
+        problemStrings: Object.fromEntries(problemStringKeys.map((key) => [key, strings[key]])) as EditorData['problemStrings'],
+        phrases: { Diagnostics: strings.problemsHeading, 'No diagnostics': strings.noProblems, close: strings.close, 'Selection deleted': strings.selectionDeleted, 'Control character': strings.controlCharacter },
+        messages,
+      };
+      return html(200, `${entry.source.title}`, main, data, { styleNonce });
     }
     return html(404, strings.appName, `<h1>${say(strings, 'appName')}</h1><p>${say(strings, 'notFound')}</p>`);
   };

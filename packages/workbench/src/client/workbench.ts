@@ -1,38 +1,14 @@
 /**
- * The workbench's only script, served from its own server (compiled from this file with esbuild when the server
- * starts). It makes the editor live: checks the draft as the translator types (on the server, 300 ms after the last
- * key), saves, marks up to date, and shows both versions when the file changed on disk. The queue needs no script.
- * It imports nothing and asks only its own origin, with the session token in a header.
+ * The script of the UI strings page, served from the workbench's own server (bundled with esbuild when the server
+ * starts). The editor page has its own (`editor.ts`), and the queue needs none. It asks only its own origin, with the
+ * session token in a header.
  */
-
-interface EditorData {
-  /** What the editor translates, as requests name it: `{ release: '<year>/<folder>' }` or `{ page: '<key>' }`. */
-  subject: { release: string } | { page: string };
-  lang: string;
-  version: string;
-  messages: { saved: string; savedWithProblems: string; markedUpToDate: string; saveFirst: string; requestFailed: string };
-}
-
-interface DraftResponse {
-  problemCount: number;
-  problemsHtml: string;
-  alignmentHtml: string;
-  version?: string;
-  state?: string;
-  stateHtml?: string;
-  disk?: string;
-  mine?: string;
-  diskVersion?: string;
-  error?: string;
-  message?: string;
-}
 
 const token = document.querySelector<HTMLMetaElement>('meta[name="workbench-token"]')?.content ?? '';
 const dataElement = document.getElementById('workbench-data');
 if (dataElement?.textContent) {
-  const data = JSON.parse(dataElement.textContent) as EditorData | StringsData;
+  const data = JSON.parse(dataElement.textContent) as StringsData;
   if ('stringsLang' in data) startStringsEditor(data);
-  else startEditor(data);
 }
 
 interface StringsData {
@@ -89,117 +65,4 @@ function element<T extends HTMLElement>(id: string): T {
   const found = document.getElementById(id);
   if (!found) throw new Error(`The page has no #${id}.`);
   return found as T;
-}
-
-function startEditor(data: EditorData): void {
-  const form = element<HTMLFormElement>('draft');
-  const body = element<HTMLTextAreaElement>('body');
-  const problems = element('problems');
-  const alignment = element('alignment');
-  const message = element('message');
-  const state = element('translation-state');
-  const mark = element<HTMLButtonElement>('mark');
-  const conflict = element('conflict');
-  let version = data.version;
-  let dirty = false;
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  let checks = 0;
-
-  // The fields the editor shows (the image's only when the source has one), by name.
-  const fields = () => Object.fromEntries([...form.querySelectorAll<HTMLInputElement | HTMLTextAreaElement>('[data-field]')].map((field) => [field.name, field.value]));
-  const post = async (path: string, payload: Record<string, unknown>): Promise<{ status: number; answer: DraftResponse }> => {
-    const response = await fetch(path, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-workbench-token': token },
-      body: JSON.stringify({ ...data.subject, lang: data.lang, ...payload }),
-    });
-    return { status: response.status, answer: (await response.json()) as DraftResponse };
-  };
-  const say = (text: string) => {
-    message.textContent = text;
-  };
-  const failed = (answer: DraftResponse) => say(data.messages.requestFailed.replace('{message}', answer.error ?? '?'));
-  const show = (answer: DraftResponse) => {
-    problems.innerHTML = answer.problemsHtml;
-    alignment.innerHTML = answer.alignmentHtml;
-    if (answer.stateHtml) state.innerHTML = answer.stateHtml;
-    if (answer.version) version = answer.version;
-  };
-
-  const check = async () => {
-    const mine = (checks += 1);
-    const { status, answer } = await post('/api/check', { fields: fields() });
-    // An answer to an older check, arriving after a newer one was sent, is dropped.
-    if (mine === checks && status === 200) show(answer);
-  };
-
-  const save = async (base: string): Promise<boolean> => {
-    const { status, answer } = await post('/api/save', { fields: fields(), version: base });
-    if (status === 409 && answer.disk !== undefined) {
-      showConflict(answer);
-      return false;
-    }
-    if (status !== 200) {
-      failed(answer);
-      return false;
-    }
-    show(answer);
-    dirty = false;
-    conflict.hidden = true;
-    mark.disabled = false;
-    if (commit) commit.disabled = false;
-    say(answer.problemCount > 0 ? data.messages.savedWithProblems : data.messages.saved);
-    return true;
-  };
-
-  const showConflict = (answer: DraftResponse) => {
-    element<HTMLTextAreaElement>('conflict-mine').value = answer.mine ?? '';
-    element<HTMLTextAreaElement>('conflict-disk').value = answer.disk ?? '';
-    conflict.dataset.diskVersion = answer.diskVersion ?? '';
-    conflict.hidden = false;
-    const heading = element('conflict-heading');
-    heading.tabIndex = -1;
-    heading.focus();
-  };
-
-  form.addEventListener('input', () => {
-    dirty = true;
-    clearTimeout(timer);
-    timer = setTimeout(() => void check(), 300);
-  });
-  form.addEventListener('submit', (event) => {
-    event.preventDefault();
-    void save(version);
-  });
-  mark.addEventListener('click', () => {
-    void (async () => {
-      if (dirty && !(await save(version))) return say(conflict.hidden ? data.messages.saveFirst : message.textContent ?? '');
-      const { status, answer } = await post('/api/mark', { version });
-      if (status === 409 && answer.disk !== undefined) return showConflict(answer);
-      if (status !== 200) return failed(answer);
-      show(answer);
-      say(data.messages.markedUpToDate);
-    })();
-  });
-  // Commit exists only in a git checkout; it saves unsaved changes first.
-  const commit = document.getElementById('commit') as HTMLButtonElement | null;
-  commit?.addEventListener('click', () => {
-    void (async () => {
-      if (dirty && !(await save(version))) return;
-      const { status, answer } = await post('/api/commit', {});
-      if (status !== 200) return failed(answer);
-      say(answer.message ?? '');
-    })();
-  });
-  element('keep-mine').addEventListener('click', () => void save(conflict.dataset.diskVersion ?? ''));
-  element('use-disk').addEventListener('click', () => window.location.reload());
-  problems.addEventListener('click', (event) => {
-    const button = (event.target as HTMLElement).closest<HTMLButtonElement>('button[data-line]');
-    if (!button) return;
-    const line = Number(button.dataset.line);
-    const lines = body.value.split('\n');
-    const start = lines.slice(0, line - 1).reduce((offset, text) => offset + text.length + 1, 0);
-    body.focus();
-    body.setSelectionRange(start, start + (lines[line - 1]?.length ?? 0));
-  });
 }

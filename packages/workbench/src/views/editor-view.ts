@@ -1,4 +1,5 @@
 import { locales, type Locale, type StatusState } from '@iom/content-model';
+import { siteComponentNames } from '@iom/safe-mdx';
 import type { InterfaceStrings } from '../interface-strings.ts';
 import type { TranslatableEntry } from '../release-files.ts';
 import type { Alignment } from '../section-alignment.ts';
@@ -84,6 +85,17 @@ function factsOf(strings: InterfaceStrings, view: EditorView): Fact[] {
 }
 
 /**
+ * The components the text may use, from safe-mdx's table, to insert at the cursor. Hidden until the editor's script
+ * runs: without it there is nothing to insert into.
+ */
+function componentMenu(strings: InterfaceStrings): string {
+  const options = siteComponentNames.map((name) => `<option value="${name}">${say(strings, `component${name}` as const)} · &lt;${name}&gt;</option>`).join('');
+  return `<div id="component-menu" class="component-menu" hidden><label for="component">${say(strings, 'componentMenu')}</label>
+<select id="component">${options}</select>
+<button type="button" id="insert-component">${say(strings, 'insertComponent')}</button></div>`;
+}
+
+/**
  * The editor of one release or section page in one language: the source's facts read only, the translatable fields
  * (a section page has no dateline and no image) and the text (a text box written in the language's direction), the problems, Save and Mark up to date, the place where a
  * conflict is shown, and the source beside the translation.
@@ -130,7 +142,8 @@ ${
 <input id="imageCaption" name="imageCaption" data-field ${target} value="${escapeHtml(draftFields.imageCaption)}"${described('imageCaption', release.image.caption ?? '')}>${hint('imageCaption', release.image.caption ?? '')}</div>`
     : ''
 }
-<div class="field field-body"><label for="body">${say(strings, 'text')}</label>
+<div class="field field-body"><label for="body" id="body-label">${say(strings, 'text')}</label>
+${componentMenu(strings)}
 <textarea id="body" name="body" data-field rows="24" spellcheck="true" ${target}>
 ${escapeHtml(draftFields.body)}</textarea></div>
 <div class="actions">

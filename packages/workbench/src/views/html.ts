@@ -19,6 +19,8 @@ export interface PageShell {
   main: string;
   /** JSON the page's script reads (never executed: `type="application/json"`). */
   data?: unknown;
+  /** The page's script: the editor has its own (CodeMirror and the checker), the other pages share the small one. */
+  script?: 'workbench' | 'editor';
 }
 
 /**
@@ -39,7 +41,7 @@ export function renderPage(shell: PageShell): string {
 <meta name="workbench-token" content="${escapeHtml(shell.token)}">
 <title>${escapeHtml(shell.title)} · ${say(strings, 'appName')}</title>
 <link rel="stylesheet" href="/assets/workbench.css">
-<script type="module" src="/assets/workbench.js"></script>
+<script type="module" src="/assets/${shell.script ?? 'workbench'}.js"></script>
 </head>
 <body>
 <a class="skip-link" href="#main">${say(strings, 'skipLink')}</a>

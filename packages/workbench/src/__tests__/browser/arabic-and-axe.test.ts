@@ -3,6 +3,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixtureReleases } from '../support/fixture-content.ts';
 import { axeViolations } from '../support/browser.ts';
+import { textEditor } from '../support/text-editor.ts';
 import { openSession, type Session } from '../support/workbench-session.ts';
 
 let session: Session;
@@ -26,9 +27,17 @@ describe('the workbench in Arabic, right to left', () => {
     const { page, workbench } = session;
     await page.goto(`${workbench.origin}/edit?release=${fixtureReleases.noSpanish}&lang=ar`);
     expect(await page.locator('html').getAttribute('dir')).toBe('rtl');
-    const body = page.getByLabel('النص', { exact: true });
+    const body = textEditor(page, 'النص');
     expect(await body.getAttribute('dir')).toBe('rtl');
     expect(await body.getAttribute('lang')).toBe('ar');
+    // The direction CodeMirror measures and lays lines out by is the CSS one of its content, and the line numbers
+    // stand at the start of the lines: on the right.
+    expect(await body.evaluate((content) => getComputedStyle(content).direction)).toBe('rtl');
+    const numbers = await page.locator('.cm-lineNumbers').boundingBox();
+    const lines = await body.boundingBox();
+    expect(numbers!.x).toBeGreaterThan(lines!.x + lines!.width - 1);
+    // The component menu speaks Arabic too.
+    expect(await page.getByLabel('المكوّن المراد إدراجه').count()).toBe(1);
     expect(await page.getByLabel('العنوان', { exact: true }).getAttribute('dir')).toBe('rtl');
     expect(await page.getByRole('button', { name: 'حفظ' }).count()).toBe(1);
     expect(await axeViolations(page)).toBe('');
@@ -38,7 +47,8 @@ describe('the workbench in Arabic, right to left', () => {
     const { page, workbench } = session;
     await page.goto(`${workbench.origin}/edit?release=${fixtureReleases.fourLanguages}&lang=ar&ui=en`);
     expect(await page.locator('html').getAttribute('dir')).toBe('ltr');
-    expect(await page.getByLabel('Text', { exact: true }).getAttribute('dir')).toBe('rtl');
+    expect(await textEditor(page).getAttribute('dir')).toBe('rtl');
+    expect(await textEditor(page).evaluate((content) => getComputedStyle(content).direction)).toBe('rtl');
     expect(await axeViolations(page)).toBe('');
   });
 

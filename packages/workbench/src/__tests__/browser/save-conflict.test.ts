@@ -2,6 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixtureReleases } from '../support/fixture-content.ts';
+import { editorText, replaceEditorText, textEditor } from '../support/text-editor.ts';
 import { openSession, type Session } from '../support/workbench-session.ts';
 
 let session: Session;
@@ -16,8 +17,7 @@ afterAll(() => session.close());
 async function editWhileChangedOnDisk(mine: string, theirs: string): Promise<string> {
   const { page, workbench } = session;
   await page.goto(`${workbench.origin}/edit?release=${fixtureReleases.fourLanguages}&lang=fr`);
-  const body = page.getByLabel('Text', { exact: true });
-  await body.fill(`${await body.inputValue()}\n${mine}\n`);
+  await replaceEditorText(page, `${await editorText(page)}\n${mine}\n`);
   const onDisk = `${readFileSync(french, 'utf8')}\n${theirs}\n`;
   writeFileSync(french, onDisk);
   await page.getByRole('button', { name: 'Save' }).click();
@@ -54,9 +54,13 @@ describe('saving a file that changed on disk since it was opened', () => {
     const onDisk = await editWhileChangedOnDisk('Encore ma phrase.', 'Leur autre phrase.');
     await page.getByRole('button', { name: 'Use the version on disk' }).click();
     await page.waitForLoadState('load');
-    await page.getByLabel('Text', { exact: true }).waitFor();
-    expect(await page.getByLabel('Text', { exact: true }).inputValue()).toContain('Leur autre phrase.');
-    expect(await page.getByLabel('Text', { exact: true }).inputValue()).not.toContain('Encore ma phrase.');
+    await textEditor(page).waitFor();
+    expect(await editorText(page)).toContain('Leur autre phrase.');
+    expect(await editorText(page)).not.toContain('Encore ma phrase.');
+    // The editor shows it too (at the end of the text: CodeMirror draws the lines in view only).
+    await textEditor(page).focus();
+    await page.keyboard.press('ControlOrMeta+End');
+    await textEditor(page).getByText('Leur autre phrase.').waitFor();
     expect(readFileSync(french, 'utf8')).toBe(onDisk);
     expect(session.pageErrors).toEqual([]);
   });

@@ -2,6 +2,7 @@ import { readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations } from '../support/browser.ts';
+import { editorText, replaceEditorText, textEditor } from '../support/text-editor.ts';
 import { openSession, runContentTool, type Session } from '../support/workbench-session.ts';
 
 const repoPages = path.resolve(import.meta.dirname, '../../../../../content/pages');
@@ -43,18 +44,17 @@ describe('translating a missing section page into French, in the browser', () =>
     expect(facts).toContain('Position in the menu1');
     expect(facts).toContain('Top level (under no other page)');
     expect(await page.locator('#translation-state').textContent()).toContain('does not exist yet');
-    expect(await page.getByLabel('Text', { exact: true }).getAttribute('lang')).toBe('fr');
+    expect(await textEditor(page).getAttribute('lang')).toBe('fr');
     expect(await axeViolations(page)).toBe('');
   });
 
   it('shows a problem from the page checker, then saves fr.mdx as i18n:new would, and check:content accepts the copy', async () => {
     const { page, contentDir, workbench } = session;
-    const body = page.getByLabel('Text', { exact: true });
-    const english = (await body.inputValue()).trim();
-    await body.fill(`\n${frenchBody} {total}\n`);
+    const english = (await editorText(page)).trim();
+    await replaceEditorText(page, `\n${frenchBody} {total}\n`);
     await page.locator('#problems').getByText('curly braces').waitFor();
     await page.getByLabel('Title', { exact: true }).fill(frenchTitle);
-    await body.fill(`\n${frenchBody}\n`);
+    await replaceEditorText(page, `\n${frenchBody}\n`);
     await page.locator('#problems').getByText('No problems').waitFor();
     // The French column of the alignment shows what was typed, beside the English.
     expect(await page.locator('#alignment').textContent()).toContain(english.slice(0, 40));
@@ -78,7 +78,7 @@ describe('translating a missing section page into French, in the browser', () =>
     const { page, workbench } = session;
     await page.goto(`${workbench.origin}/edit?page=what-we-do&lang=ar&ui=ar`);
     expect(await page.locator('html').getAttribute('dir')).toBe('rtl');
-    expect(await page.getByLabel('النص', { exact: true }).getAttribute('dir')).toBe('rtl');
+    expect(await textEditor(page, 'النص').getAttribute('dir')).toBe('rtl');
     const under = page.locator('.facts dd').nth(1);
     expect(await under.textContent()).toBe('Our Work');
     expect(await under.getAttribute('lang')).toBe('en');

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixtureReleases } from '../support/fixture-content.ts';
 import { axeViolations } from '../support/browser.ts';
+import { editorText, replaceEditorText, textEditor } from '../support/text-editor.ts';
 import { openSession, runContentTool, type Session } from '../support/workbench-session.ts';
 
 const englishTitle = 'New Helpline in Moldova Helps Jobseekers Check Offers Before They Travel';
@@ -29,7 +30,7 @@ describe('translating a missing release into Spanish, in the browser', () => {
     await page.getByRole('link', { name: englishTitle }).click();
     await page.waitForURL(/\/edit\?/);
     expect(await page.getByLabel('Title', { exact: true }).inputValue()).toBe(englishTitle);
-    expect(await page.getByLabel('Text', { exact: true }).getAttribute('dir')).toBe('ltr');
+    expect(await textEditor(page).getAttribute('dir')).toBe('ltr');
     // Not a git checkout: no Commit button.
     expect(await page.getByRole('button', { name: 'Commit' }).count()).toBe(0);
     expect(await axeViolations(page)).toBe('');
@@ -37,15 +38,14 @@ describe('translating a missing release into Spanish, in the browser', () => {
 
   it('shows a forbidden {…} as a problem at its line, with the fix, and clears it once fixed', async () => {
     const { page } = session;
-    const body = page.getByLabel('Text', { exact: true });
-    const text = await body.inputValue();
+    const text = await editorText(page);
     expect(text).toContain(englishOpening);
     await page.getByLabel('Title', { exact: true }).fill(spanishTitle);
-    await body.fill(text.replace(englishOpening, `${spanishOpening} Un total de {total} llamadas.`));
+    await replaceEditorText(page, text.replace(englishOpening, `${spanishOpening} Un total de {total} llamadas.`));
     const problems = page.locator('#problems');
     await problems.getByText('curly braces').waitFor();
     expect(await problems.textContent()).toMatch(/Text, line 2:.*Fix: /s);
-    await body.fill(text.replace(englishOpening, spanishOpening));
+    await replaceEditorText(page, text.replace(englishOpening, spanishOpening));
     await problems.getByText('No problems').waitFor();
   });
 

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixtureReleases } from '../support/fixture-content.ts';
 import { axeViolations } from '../support/browser.ts';
+import { editorText, replaceEditorText } from '../support/text-editor.ts';
 import { openSession, runContentTool, type Session } from '../support/workbench-session.ts';
 
 const release = fixtureReleases.noSpanish;
@@ -46,11 +47,10 @@ describe('bringing an out-of-date French translation up to date', () => {
 
   it('saves the update, marks it up to date as i18n:done would, and i18n:status agrees', async () => {
     const { page, contentDir } = session;
-    const body = page.getByLabel('Text', { exact: true });
     const french = 'Des conseillers formés répondent aux appels et aux messages en roumain et en russe.';
-    const text = await body.inputValue();
+    const text = await editorText(page);
     expect(text).toContain(french);
-    await body.fill(text.replace(french, 'Des conseillers formés répondent aux appels et aux messages, en roumain et en russe.'));
+    await replaceEditorText(page, text.replace(french, 'Des conseillers formés répondent aux appels et aux messages, en roumain et en russe.'));
     await page.getByRole('button', { name: 'Save' }).click();
     await page.locator('#message').getByText('Saved.').waitFor();
     await page.getByRole('button', { name: 'Mark up to date' }).click();
