@@ -22,10 +22,23 @@ export async function replaceEditorText(page: Page, text: string, name = 'Text')
   await page.keyboard.insertText(text);
 }
 
-/** Puts the cursor at the end of a line of the text (1-based), from the keyboard. */
+/*
+ * The editor wraps long lines, and End and ArrowDown move by the lines on screen: End goes to the next place a line
+ * wraps, or to its end when none is left. Pressed this many times, it is at the end of any line the tests write.
+ */
+const wrapsAtMost = 12;
+
+async function endOfLine(page: Page): Promise<void> {
+  for (let press = 0; press < wrapsAtMost; press++) await page.keyboard.press('End');
+}
+
+/** Puts the cursor at the end of a line of the text (1-based, as the line numbers count), from the keyboard. */
 export async function goToLineEnd(page: Page, line: number, name = 'Text'): Promise<void> {
   await textEditor(page, name).focus();
   await page.keyboard.press('ControlOrMeta+Home');
-  for (let index = 1; index < line; index++) await page.keyboard.press('ArrowDown');
-  await page.keyboard.press('End');
+  for (let index = 1; index < line; index++) {
+    await endOfLine(page);
+    await page.keyboard.press('ArrowRight');
+  }
+  await endOfLine(page);
 }
