@@ -89,7 +89,9 @@ function factsOf(strings: InterfaceStrings, view: EditorView): Fact[] {
  * runs: without it there is nothing to insert into.
  */
 function componentMenu(strings: InterfaceStrings): string {
-  const options = siteComponentNames.map((name) => `<option value="${name}">${say(strings, `component${name}` as const)} · &lt;${name}&gt;</option>`).join('');
+  // The tag is isolated left to right (U+2066 … U+2069): an option holds text only, and in Arabic `<Figure>` would
+  // otherwise show its angle brackets mirrored.
+  const options = siteComponentNames.map((name) => `<option value="${name}">${say(strings, `component${name}` as const)} · \u2066&lt;${name}&gt;\u2069</option>`).join('');
   return `<div id="component-menu" class="component-menu" hidden><label for="component">${say(strings, 'componentMenu')}</label>
 <select id="component">${options}</select>
 <button type="button" id="insert-component">${say(strings, 'insertComponent')}</button></div>`;
