@@ -34,11 +34,14 @@ async function endOfLine(page: Page): Promise<void> {
 
 /** Puts the cursor at the end of a line of the text (1-based, as the line numbers count), from the keyboard. */
 export async function goToLineEnd(page: Page, line: number, name = 'Text'): Promise<void> {
-  await textEditor(page, name).focus();
+  const editor = textEditor(page, name);
+  await editor.focus();
+  // The arrows move on screen: forward is left in a right-to-left text.
+  const forward = (await editor.evaluate((content) => getComputedStyle(content).direction)) === 'rtl' ? 'ArrowLeft' : 'ArrowRight';
   await page.keyboard.press('ControlOrMeta+Home');
   for (let index = 1; index < line; index++) {
     await endOfLine(page);
-    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press(forward);
   }
   await endOfLine(page);
 }
