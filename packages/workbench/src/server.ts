@@ -9,6 +9,7 @@ import { countryName, isLocale, markTranslationUpdated, placeholderMismatch, typ
 import { readSiteContent } from '@iom/content-model/node';
 import { prepareFile } from '@iom/content-model/prepare';
 import { writeFileAtomic } from '@iom/files';
+import { changeSizes } from './change-size.ts';
 import { clientAssets } from './client-assets.ts';
 import type { EditorData } from './client/editor-page.ts';
 import { commitOneFile, gitTopLevel } from './git-commit.ts';
@@ -37,6 +38,11 @@ export interface WorkbenchOptions {
   port?: number | undefined;
   /** The session token; a new random one by default. */
   token?: string | undefined;
+  /**
+   * How long a queue page may spend counting how much its entries changed before it answers, in milliseconds (300
+   * by default); what is not counted by then says so, and is counted in the background for the next request.
+   */
+  countingBudgetMs?: number | undefined;
 }
 
 /** A running workbench. */
@@ -139,6 +145,7 @@ export async function startWorkbench(options: WorkbenchOptions): Promise<Workben
   // A git checkout gives the history that marks what changed in a source, and the Commit button.
   const gitRoot = gitTopLevel(contentDir);
   const history: SourceHistory = gitSourceHistory(gitRoot ?? contentDir);
+  const sizes = changeSizes(displayRoot, history);
   const assets = await clientAssets();
   const address: ServerAddress = { host, port: options.port ?? 4322 };
   const tokenCookie = () => `workbench-token-${address.port}`;
@@ -302,7 +309,11 @@ export async function startWorkbench(options: WorkbenchOptions): Promise<Workben
       // Section pages are about no country or theme, and are a handful: listed above the first page of releases,
       // unless the queue is narrowed to a country or a theme.
       const pageGroup = releases.page === 1 && !choices.filter.country && !choices.filter.theme ? pageQueue(pages, lang) : undefined;
-      return html(200, strings.queueTitle, renderQueue(strings, lang, releases, choices, pageGroup));
+      // How much work each entry is: for the entries shown only, so a queue of any length answers at once.
+      const shown = [...(pageGroup?.items ?? []), ...releases.items];
+      const counted = sizes.sizesOf(shown.map((item) => ({ entry: item.entry, lang, state: item.state })), options.countingBudgetMs ?? 300);
+      shown.forEach((item, at) => (item.size = counted[at]));
+      return html(200, strings.queueTitle, renderQueue(strings, ui, lang, releases, choices, pageGroup));
     }
     if (url.pathname === '/strings') {
       const lang = url.searchParams.get('lang');
