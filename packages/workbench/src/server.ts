@@ -14,8 +14,9 @@ import { clientAssets } from './client-assets.ts';
 import type { EditorData } from './client/editor-page.ts';
 import { commitOneFile, gitTopLevel } from './git-commit.ts';
 import { formatString, stringsFor, type InterfaceStrings } from './interface-strings.ts';
-import { buildPageIndex, pageQueue, translatablePage, type PageIndex } from './page-index.ts';
-import { buildReleaseIndex, queuePage, translatableRelease, type ReleaseIndex } from './release-index.ts';
+import { liveIndex } from './live-index.ts';
+import { pageQueue, translatablePage, type PageIndex } from './page-index.ts';
+import { queuePage, translatableRelease, type ReleaseIndex } from './release-index.ts';
 import { currentSourceFingerprint, gitSourceHistory, readEditorFiles, versionOf, type EditorFiles, type SourceHistory, type TranslatableEntry } from './release-files.ts';
 import { isSessionToken, newSessionToken, refusal, tokenHeader, type ServerAddress } from './request-guard.ts';
 import { alignSections } from './section-alignment.ts';
@@ -39,7 +40,7 @@ export interface WorkbenchOptions {
   /** The session token; a new random one by default. */
   token?: string | undefined;
   /**
-   * How long a queue page may spend counting how much its entries changed before it answers, in milliseconds (300
+   * How long a queue page may spend counting how much its entries changed before it answers, in milliseconds (250
    * by default); what is not counted by then says so, and is counted in the background for the next request.
    */
   countingBudgetMs?: number | undefined;
@@ -52,9 +53,9 @@ export interface Workbench {
   /** The address without the token. */
   origin: string;
   token: string;
-  /** The releases read at start. */
+  /** The releases, read at start and kept in step with the disk. */
   index: ReleaseIndex;
-  /** The section pages read at start. */
+  /** The section pages, read at start and kept in step with the disk. */
   pages: PageIndex;
   close: () => Promise<void>;
 }
@@ -125,10 +126,10 @@ function fieldsOf(value: unknown, current: DraftFields | undefined, names: reado
 const cookiesOf = (request: IncomingMessage) => new Map((request.headers.cookie ?? '').split(';').map((part) => part.trim().split('=') as [string, string]).filter(([name, value]) => name && value !== undefined));
 
 /**
- * Starts the workbench: reads the content once (as `pnpm check:content` does, without checking the bodies), then
- * serves the queue and the editor.
- * Writes only `content/releases/<year>/<folder>/<lang>.mdx` of releases it read and `content/pages/<key>/<lang>.mdx`
- * of section pages it read, in languages other than the source's, atomically; refuses requests naming another host
+ * Starts the workbench: reads the content (as `pnpm check:content` does, without checking the bodies), then serves
+ * the queue and the editor, re-reading the folders that change on disk (see `liveIndex`).
+ * Writes only `content/releases/<year>/<folder>/<lang>.mdx` of releases in its index and `content/pages/<key>/<lang>.mdx`
+ * of section pages in its index, in languages other than the source's, atomically; refuses requests naming another host
  * or coming from another origin, and API requests without the session token.
  */
 export async function startWorkbench(options: WorkbenchOptions): Promise<Workbench> {
@@ -140,8 +141,9 @@ export async function startWorkbench(options: WorkbenchOptions): Promise<Workben
   const token = options.token ?? newSessionToken();
   // States only: the bodies are checked one at a time, when the editor opens them.
   const { content } = await readSiteContent({ contentDir, displayRoot, prepare: prepareForStatus });
-  const index = buildReleaseIndex(content.releases, displayRoot);
-  const pages = buildPageIndex(content.pages, displayRoot);
+  // Kept in step with the disk: a git pull, a new release or a deleted translation shows without a restart.
+  const live = liveIndex({ contentDir, displayRoot, releases: content.releases, pages: content.pages, known: { countries: new Set(content.countries.map((country) => country.code)), themes: new Set(content.themes) } });
+  const { releases: index, pages } = live;
   // A git checkout gives the history that marks what changed in a source, and the Commit button.
   const gitRoot = gitTopLevel(contentDir);
   const history: SourceHistory = gitSourceHistory(gitRoot ?? contentDir);
@@ -149,14 +151,17 @@ export async function startWorkbench(options: WorkbenchOptions): Promise<Workben
   const assets = await clientAssets();
   const address: ServerAddress = { host, port: options.port ?? 4322 };
   const tokenCookie = () => `workbench-token-${address.port}`;
-  const releaseCountries = [...new Set(index.entries.flatMap((entry) => entry.source.countries))];
-
   /** The countries and themes to narrow the queue to, named in the interface language; an unknown choice is ignored. */
-  const queueChoices = (ui: Locale, country: string | null, theme: string | null): QueueChoices => ({
-    countries: releaseCountries.map((code) => ({ code, name: countryName(code, ui, content.officialNames) })).sort((a, b) => a.name.localeCompare(b.name, ui)),
-    themes: content.themes.map((id) => ({ id, name: content.strings[ui][`themes.${id}`] ?? id })).sort((a, b) => a.name.localeCompare(b.name, ui)),
-    filter: { country: country && releaseCountries.includes(country) ? country : undefined, theme: theme && content.themes.includes(theme) ? theme : undefined },
-  });
+  let countriesOf = { version: -1, codes: [] as string[] };
+  const queueChoices = (ui: Locale, country: string | null, theme: string | null): QueueChoices => {
+    if (countriesOf.version !== live.version()) countriesOf = { version: live.version(), codes: [...new Set(index.entries.flatMap((entry) => entry.source.countries))] };
+    const releaseCountries = countriesOf.codes;
+    return {
+      countries: releaseCountries.map((code) => ({ code, name: countryName(code, ui, content.officialNames) })).sort((a, b) => a.name.localeCompare(b.name, ui)),
+      themes: content.themes.map((id) => ({ id, name: content.strings[ui][`themes.${id}`] ?? id })).sort((a, b) => a.name.localeCompare(b.name, ui)),
+      filter: { country: country && releaseCountries.includes(country) ? country : undefined, theme: theme && content.themes.includes(theme) ? theme : undefined },
+    };
+  };
 
   const send = (response: ServerResponse, status: number, type: string, body: string, headers: Record<string, string> = {}) => {
     response.writeHead(status, { ...securityHeaders, 'content-type': type, ...headers });
@@ -244,6 +249,7 @@ export async function startWorkbench(options: WorkbenchOptions): Promise<Workben
     const strings = stringsFor(uiOf(request, url));
     const body = await readJson(request);
     if (url.pathname === '/api/strings/save') return saveUiStrings(response, body);
+    await live.refresh();
     const { entry, lang, file } = target(body);
     const files = editorFiles(entry, lang);
     if (url.pathname === '/api/check') {
@@ -282,10 +288,11 @@ export async function startWorkbench(options: WorkbenchOptions): Promise<Workben
     await writeFileAtomic(file, text);
     const after = editorFiles(entry, lang);
     entry.states[lang] = after.state;
+    live.invalidate(entry.folder);
     return sendJson(response, 200, { version: after.version, text, state: after.state, stateHtml: renderState(strings, after.state, after.translatedSourceBody !== undefined), ...draftView(strings, entry, lang, after, text, after.draftFields?.body ?? text) });
   };
 
-  const page = (request: IncomingMessage, response: ServerResponse, url: URL) => {
+  const page = async (request: IncomingMessage, response: ServerResponse, url: URL) => {
     if (request.method !== 'GET' && request.method !== 'HEAD') throw new RequestError(405, 'Use GET.');
     const given = url.searchParams.get('token');
     if (given !== null && isSessionToken(given, token)) {
@@ -301,6 +308,8 @@ export async function startWorkbench(options: WorkbenchOptions): Promise<Workben
     if (!isSessionToken(cookiesOf(request).get(tokenCookie()), token)) {
       return send(response, 401, 'text/html; charset=utf-8', renderPage({ ui, strings, title: strings.appName, token: '', here: url.pathname, main: `<h1>${say(strings, 'appName')}</h1><p>${say(strings, 'noToken')}</p>` }), headers);
     }
+    // What changed on disk since the last request (a git pull, another editor) is read before anything is shown.
+    await live.refresh({ sweep: url.pathname === '/' });
     if (url.pathname === '/') {
       const asked = url.searchParams.get('lang');
       const lang: Locale = isLocale(asked) ? asked : ui === 'en' ? 'fr' : ui;
@@ -311,7 +320,7 @@ export async function startWorkbench(options: WorkbenchOptions): Promise<Workben
       const pageGroup = releases.page === 1 && !choices.filter.country && !choices.filter.theme ? pageQueue(pages, lang) : undefined;
       // How much work each entry is: for the entries shown only, so a queue of any length answers at once.
       const shown = [...(pageGroup?.items ?? []), ...releases.items];
-      const counted = sizes.sizesOf(shown.map((item) => ({ entry: item.entry, lang, state: item.state })), options.countingBudgetMs ?? 300);
+      const counted = sizes.sizesOf(shown.map((item) => ({ entry: item.entry, lang, state: item.state })), options.countingBudgetMs ?? 250);
       shown.forEach((item, at) => (item.size = counted[at]));
       return html(200, strings.queueTitle, renderQueue(strings, ui, lang, releases, choices, pageGroup));
     }
@@ -328,7 +337,14 @@ export async function startWorkbench(options: WorkbenchOptions): Promise<Workben
     }
     if (url.pathname === '/edit') {
       const asksPage = url.searchParams.has('page');
-      const found: { entry: TranslatableEntry; lang: Locale } | undefined = asksPage ? translatablePage(pages, url.searchParams.get('page'), url.searchParams.get('lang')) : translatableRelease(index, url.searchParams.get('release'), url.searchParams.get('lang'));
+      const lookUp = (): { entry: TranslatableEntry; lang: Locale } | undefined => (asksPage ? translatablePage(pages, url.searchParams.get('page'), url.searchParams.get('lang')) : translatableRelease(index, url.searchParams.get('release'), url.searchParams.get('lang')));
+      const known = lookUp();
+      // The entry's own folder is read again even when nothing was seen changing there: the editor shows it as on disk.
+      if (known) {
+        live.invalidate(known.entry.folder);
+        await live.refresh();
+      }
+      const found = known && lookUp();
       if (!found) return html(404, strings.appName, `<h1>${say(strings, 'appName')}</h1><p>${say(strings, asksPage ? 'pageNotFound' : 'notFound')}</p><p><a href="/">${say(strings, 'backToQueue')}</a></p>`);
       const { entry, lang } = found;
       const files = editorFiles(entry, lang);
@@ -364,7 +380,7 @@ export async function startWorkbench(options: WorkbenchOptions): Promise<Workben
     if (asset && request.method === 'GET') return send(response, 200, asset.type, asset.body);
     // Browsers ask for an icon; there is none, and a 404 would be logged as an error in the page's console.
     if (url.pathname === '/favicon.ico') return send(response, 204, 'text/plain', '');
-    const handler = url.pathname.startsWith('/api/') ? api(request, response, url) : Promise.resolve(page(request, response, url));
+    const handler = url.pathname.startsWith('/api/') ? api(request, response, url) : page(request, response, url);
     handler.catch((error: unknown) => {
       if (response.headersSent) return response.destroy();
       if (error instanceof RequestError) return url.pathname.startsWith('/api/') ? sendJson(response, error.status, { error: error.message }) : send(response, error.status, 'text/plain; charset=utf-8', error.message);
@@ -386,6 +402,7 @@ export async function startWorkbench(options: WorkbenchOptions): Promise<Workben
     index,
     pages,
     close: () => new Promise<void>((resolve) => {
+      live.close();
       server.closeAllConnections();
       server.close(() => resolve());
     }),
