@@ -4,8 +4,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { parse } from 'yaml';
-import { countryName, isLocale, markTranslationUpdated, placeholderMismatch, type Locale } from '@iom/content-model';
+import { countryName, formatContentIssue, isLocale, markTranslationUpdated, placeholderMismatch, type ContentIssue, type Locale } from '@iom/content-model';
 import { readSiteContent } from '@iom/content-model/node';
 import { prepareFile } from '@iom/content-model/prepare';
 import { writeFileAtomic } from '@iom/files';
@@ -20,14 +19,14 @@ import { queuePage, translatableRelease, type ReleaseIndex } from './release-ind
 import { currentSourceFingerprint, gitSourceHistory, readEditorFiles, versionOf, type EditorFiles, type SourceHistory, type TranslatableEntry } from './release-files.ts';
 import { isSessionToken, newSessionToken, refusal, tokenHeader, type ServerAddress } from './request-guard.ts';
 import { alignSections } from './section-alignment.ts';
-import { isUiStringLanguage, updateUiStringsFile } from './ui-strings-file.ts';
+import { isClearedText, isUiStringLanguage, readUiStringsFile, updateUiStringsFile } from './ui-strings-file.ts';
 import { prepareForStatus } from './status-preparer.ts';
 import { composeTranslation, draftProblems, fieldNames, pageFieldNames, type DraftFields, type DraftPlace, type FieldName } from './translation-draft.ts';
 import { renderAlignment, renderEditor, renderState } from './views/editor-view.ts';
 import { renderPage, say } from './views/html.ts';
 import { problemStringKeys, renderProblems } from './views/problems-view.ts';
 import { renderQueue, type QueueChoices } from './views/queue-view.ts';
-import { renderStringsEditor } from './views/strings-view.ts';
+import { renderStringsConflict, renderStringsEditor, renderStringsUnreadable, type UiStringConflict } from './views/strings-view.ts';
 
 /** How to start a workbench. */
 export interface WorkbenchOptions {
@@ -210,37 +209,83 @@ export async function startWorkbench(options: WorkbenchOptions): Promise<Workben
     return found;
   };
 
+  /** The site's UI strings in English and in `lang` as on disk; a file that cannot be read names its line and the fix. */
+  const uiStringFiles = (lang: Locale): { english: Record<string, string>; own: { text: string | undefined; values: Record<string, string> } } | { issue: ContentIssue } => {
+    const shown = (name: string) => path.relative(displayRoot, path.join(contentDir, 'i18n', name)).split(path.sep).join('/');
+    const english = readUiStringsFile(path.join(contentDir, 'i18n', 'en.yaml'), shown('en.yaml'), true);
+    if ('issue' in english) return english;
+    // Built from a language of `uiStringLanguages`, never from a request's text.
+    const own = readUiStringsFile(path.join(contentDir, 'i18n', `${lang}.yaml`), shown(`${lang}.yaml`));
+    return 'issue' in own ? own : { english: english.values, own };
+  };
+
+  /** Commits one file the workbench writes, with a subject for a file git tracks already and one for a new file. */
+  const commitFile = (response: ServerResponse, strings: InterfaceStrings, file: string, subjects: { update: string; create: string }) => {
+    if (!gitRoot) throw new RequestError(404, 'The content folder is not in a git checkout.');
+    const tracked = spawnSync('git', ['ls-files', '--error-unmatch', '--', path.relative(gitRoot, file)], { cwd: gitRoot }).status === 0;
+    const result = commitOneFile(gitRoot, file, tracked ? subjects.update : subjects.create);
+    if (result.committed) return sendJson(response, 200, { message: formatString(strings.committed, { subject: result.subject }) });
+    if (result.reason === 'unchanged') return sendJson(response, 409, { error: strings.nothingToCommit });
+    throw new RequestError(500, result.detail);
+  };
+
   /**
    * Saves edited UI strings of one language into `content/i18n/<lang>.yaml`. The file is named by a language of
    * `uiStringLanguages` only, never by the request; every key must be a key of en.yaml. A value whose `{names}` differ
    * from English's is refused, not saved with a warning: `t()` would show it to readers as written, and the build
-   * does not stop it.
+   * does not stop it. An empty value removes the key (the site then shows English).
+   *
+   * When the file changed on disk since the page read it (`version`), the keys sent are compared with the file now
+   * and with the texts the page had (`base`): a key the file changed too, to another text, is a conflict, and nothing
+   * is written (409, with both texts). Without conflicts the keys are written into the file as it is now, its other
+   * changes kept. The answer has the file's texts after the write, for the page to show.
    */
-  const saveUiStrings = async (response: ServerResponse, body: Record<string, unknown>) => {
+  const saveUiStrings = async (response: ServerResponse, body: Record<string, unknown>, strings: InterfaceStrings) => {
     if (!isUiStringLanguage(body.lang)) throw new RequestError(404, 'There are no interface texts to translate into this language.');
+    const lang = body.lang;
     const given = body.values;
     if (!given || typeof given !== 'object' || Array.isArray(given)) throw new RequestError(400, 'The field "values" is missing.');
-    const english = parse(readFileSync(path.join(contentDir, 'i18n', 'en.yaml'), 'utf8')) as Record<string, string>;
+    const base = body.base && typeof body.base === 'object' && !Array.isArray(body.base) ? (body.base as Record<string, unknown>) : {};
+    const files = uiStringFiles(lang);
+    if ('issue' in files) throw new RequestError(422, formatContentIssue(files.issue));
+    const { english, own } = files;
     const values: Record<string, string> = {};
     for (const [key, value] of Object.entries(given as Record<string, unknown>)) {
       if (!Object.hasOwn(english, key)) throw new RequestError(400, `"${key}" is not a key of content/i18n/en.yaml.`);
       if (typeof value !== 'string') throw new RequestError(400, `The text of "${key}" is not text.`);
-      // An empty input is a text not written yet, not a text to save.
-      if (value.trim() !== '') values[key] = value;
+      values[key] = isClearedText(value) ? '' : value;
     }
-    const problems = Object.entries(values).map(([key, value]) => ({ key, ...placeholderMismatch(english[key]!, value) })).filter((problem) => problem.missing.length > 0 || problem.extra.length > 0);
+    const problems = Object.entries(values).filter(([, value]) => value !== '').map(([key, value]) => ({ key, ...placeholderMismatch(english[key]!, value) })).filter((problem) => problem.missing.length > 0 || problem.extra.length > 0);
     if (problems.length > 0) return sendJson(response, 422, { error: 'Some placeholders differ from English; nothing was saved.', problems });
-    const file = path.join(contentDir, 'i18n', `${body.lang}.yaml`);
-    const onDisk = existsSync(file) ? readFileSync(file, 'utf8') : undefined;
-    if (versionOf(onDisk) !== body.version) return sendJson(response, 409, { diskVersion: versionOf(onDisk) });
+    const file = path.join(contentDir, 'i18n', `${lang}.yaml`);
+    const changedOnDisk = versionOf(own.text) !== body.version;
+    if (changedOnDisk) {
+      const conflicts: UiStringConflict[] = Object.entries(values)
+        .filter(([key, mine]) => {
+          const now = own.values[key] ?? '';
+          const before = base[key];
+          return now !== mine && (typeof before !== 'string' || now !== before);
+        })
+        .map(([key, mine]) => ({ key, disk: own.values[key], mine }));
+      if (conflicts.length > 0) return sendJson(response, 409, { diskVersion: versionOf(own.text), conflicts, conflictHtml: renderStringsConflict(strings, lang, conflicts) });
+    }
     let text: string;
     try {
-      text = updateUiStringsFile(onDisk ?? '', english, values);
+      text = updateUiStringsFile(own.text ?? '', english, values);
     } catch (error) {
       throw new RequestError(422, (error as Error).message);
     }
     await writeFileAtomic(file, text);
-    return sendJson(response, 200, { version: versionOf(text) });
+    const written = uiStringFiles(lang);
+    return sendJson(response, 200, { version: versionOf(text), values: 'issue' in written ? {} : written.own.values, merged: changedOnDisk });
+  };
+
+  /** Commits `content/i18n/<lang>.yaml`, that file only. */
+  const commitUiStrings = (response: ServerResponse, body: Record<string, unknown>, strings: InterfaceStrings) => {
+    if (!isUiStringLanguage(body.lang)) throw new RequestError(404, 'There are no interface texts to translate into this language.');
+    const file = path.join(contentDir, 'i18n', `${body.lang}.yaml`);
+    if (!existsSync(file)) throw new RequestError(409, 'Save the texts before committing them.');
+    return commitFile(response, strings, file, { update: `Update the ${body.lang} interface texts of the site`, create: `Translate the interface texts of the site into ${body.lang}` });
   };
 
   const api = async (request: IncomingMessage, response: ServerResponse, url: URL) => {
@@ -248,7 +293,8 @@ export async function startWorkbench(options: WorkbenchOptions): Promise<Workben
     if (!isSessionToken(request.headers[tokenHeader], token)) throw new RequestError(403, 'This request does not carry the session token.');
     const strings = stringsFor(uiOf(request, url));
     const body = await readJson(request);
-    if (url.pathname === '/api/strings/save') return saveUiStrings(response, body);
+    if (url.pathname === '/api/strings/save') return saveUiStrings(response, body, strings);
+    if (url.pathname === '/api/strings/commit') return commitUiStrings(response, body, strings);
     await live.refresh();
     const { entry, lang, file } = target(body);
     const files = editorFiles(entry, lang);
@@ -260,11 +306,7 @@ export async function startWorkbench(options: WorkbenchOptions): Promise<Workben
     if (url.pathname === '/api/commit') {
       if (!gitRoot) throw new RequestError(404, 'The content folder is not in a git checkout.');
       if (!existsSync(file)) throw new RequestError(409, 'Save the translation before committing it.');
-      const tracked = spawnSync('git', ['ls-files', '--error-unmatch', '--', path.relative(gitRoot, file)], { cwd: gitRoot }).status === 0;
-      const result = commitOneFile(gitRoot, file, tracked ? `Update the ${lang} translation of ${nameOf(entry)}` : `Translate ${nameOf(entry)} into ${lang}`);
-      if (result.committed) return sendJson(response, 200, { message: formatString(strings.committed, { subject: result.subject }) });
-      if (result.reason === 'unchanged') return sendJson(response, 409, { error: strings.nothingToCommit });
-      throw new RequestError(500, result.detail);
+      return commitFile(response, strings, file, { update: `Update the ${lang} translation of ${nameOf(entry)}`, create: `Translate ${nameOf(entry)} into ${lang}` });
     }
     if (url.pathname !== '/api/save' && url.pathname !== '/api/mark') throw new RequestError(404, 'No such request.');
     const onDisk = existsSync(file) ? readFileSync(file, 'utf8') : undefined;
@@ -327,13 +369,12 @@ export async function startWorkbench(options: WorkbenchOptions): Promise<Workben
     if (url.pathname === '/strings') {
       const lang = url.searchParams.get('lang');
       if (!isUiStringLanguage(lang)) return html(404, strings.appName, `<h1>${say(strings, 'appName')}</h1><p>${say(strings, 'notFound')}</p><p><a href="/">${say(strings, 'backToQueue')}</a></p>`);
-      const english = parse(readFileSync(path.join(contentDir, 'i18n', 'en.yaml'), 'utf8')) as Record<string, string>;
-      const file = path.join(contentDir, 'i18n', `${lang}.yaml`);
-      const onDisk = existsSync(file) ? readFileSync(file, 'utf8') : undefined;
-      const own = (onDisk === undefined ? {} : (parse(onDisk) ?? {})) as Record<string, unknown>;
-      const rows = Object.entries(english).map(([key, text]) => ({ key, english: text, translation: typeof own[key] === 'string' ? own[key] : undefined }));
+      const files = uiStringFiles(lang);
+      if ('issue' in files) return html(422, strings.stringsTitle, renderStringsUnreadable(strings, lang, files.issue));
+      // An empty text in the file is listed as missing: the site would show an empty label.
+      const rows = Object.entries(files.english).map(([key, text]) => ({ key, english: text, translation: files.own.values[key] || undefined }));
       const messages = { saved: strings.stringsSaved, refused: strings.stringsRefused, conflict: strings.stringsConflict, requestFailed: strings.requestFailed, placeholderMissing: strings.placeholderMissing, placeholderExtra: strings.placeholderExtra };
-      return html(200, strings.stringsTitle, renderStringsEditor(strings, lang, rows), { stringsLang: lang, version: versionOf(onDisk), messages });
+      return html(200, strings.stringsTitle, renderStringsEditor(strings, lang, rows, { canCommit: gitRoot !== undefined }), { stringsLang: lang, version: versionOf(files.own.text), messages });
     }
     if (url.pathname === '/edit') {
       const asksPage = url.searchParams.has('page');
