@@ -92,3 +92,23 @@ describe('the UI strings page when the file changed on disk', () => {
     expect(session.pageErrors).toEqual([]);
   });
 });
+
+describe('the UI strings page when en.yaml is broken', () => {
+  it('names the file and the line, and passes axe in English and in Arabic', async () => {
+    const { page, workbench } = session;
+    const good = readFileSync(file('en'), 'utf8');
+    writeFileSync(file('en'), good.replace('nav.news: News', 'nav.news: News\nnav.news: Again'));
+    try {
+      const line = good.split('\n').indexOf('nav.news: News') + 2;
+      expect((await page.goto(`${workbench.origin}/strings?lang=fr&ui=en`))?.status()).toBe(422);
+      expect(await page.locator('main code').first().textContent()).toBe(`content/i18n/en.yaml:${line}:1`);
+      expect(await page.locator('main').textContent()).toContain('Each key may appear only once');
+      expect(await axeViolations(page)).toBe('');
+      await page.goto(`${workbench.origin}/strings?lang=fr&ui=ar`);
+      expect(await page.locator('html').getAttribute('dir')).toBe('rtl');
+      expect(await axeViolations(page)).toBe('');
+    } finally {
+      writeFileSync(file('en'), good);
+    }
+  });
+});
