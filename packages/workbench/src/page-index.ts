@@ -1,4 +1,5 @@
 import { statusCounts, type Locale, type SitePage, type StatusState } from '@iom/content-model';
+import type { ChangeSize } from './change-size.ts';
 import { indexTranslations, translatableEntry, type IndexEntry, type TranslatableIndex } from './translatable-index.ts';
 
 /** One section page as the workbench knows it: its id is its key (the folder name under `content/pages/`). */
@@ -9,7 +10,7 @@ export type PageIndex = TranslatableIndex<PageEntry>;
 
 /** Indexes the section pages read by `readSiteContent`, with the status `pnpm i18n:status` computes for them. */
 export function buildPageIndex(pages: readonly SitePage[], displayRoot: string): PageIndex {
-  const index = indexTranslations(pages, displayRoot, (source, folder, states): PageEntry => ({ kind: 'page', id: source.key, folder, source, states }));
+  const index = indexTranslations(pages, displayRoot, (source, folder, states): PageEntry => ({ kind: 'page', id: source.key, folder, source, states, translatedFrom: {} }));
   // In the menu's order (top-level pages by order, each followed by the pages under it), as a reader meets them.
   const place = (entry: PageEntry) => {
     const parent = entry.source.menu.parent ? index.byId.get(entry.source.menu.parent) : undefined;
@@ -24,7 +25,7 @@ export function buildPageIndex(pages: readonly SitePage[], displayRoot: string):
 }
 
 /** The section pages missing or out of date in `lang`, in the menu's order, and the counts: a handful, so no pages. */
-export function pageQueue(index: PageIndex, lang: Locale): { items: { entry: PageEntry; state: 'missing' | 'stale' }[]; counts: Record<StatusState, number> } {
+export function pageQueue(index: PageIndex, lang: Locale): { items: { entry: PageEntry; state: 'missing' | 'stale'; size?: ChangeSize | undefined }[]; counts: Record<StatusState, number> } {
   const counts = statusCounts(index.entries.map((entry) => ({ key: entry.id, lang, state: entry.states[lang], sourceLang: entry.source.sourceLang, sourceFile: entry.source.sourceFile, title: entry.source.title, date: '' })))[lang];
   const items = index.entries.filter((entry) => entry.states[lang] === 'missing' || entry.states[lang] === 'stale').map((entry) => ({ entry, state: entry.states[lang] as 'missing' | 'stale' }));
   return { items, counts };

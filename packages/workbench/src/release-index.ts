@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { statusCounts, type Locale, type ReleasePage, type StatusState } from '@iom/content-model';
+import type { ChangeSize } from './change-size.ts';
 import { indexTranslations, translatableEntry, type IndexEntry, type TranslatableIndex } from './translatable-index.ts';
 
 /** One release as the workbench knows it: its id is `<year>/<folder>` (as `pnpm i18n:new` names it). */
@@ -13,12 +14,13 @@ export type ReleaseIndex = TranslatableIndex<ReleaseEntry>;
  * (`translationStatus`), in its order: newest first.
  */
 export function buildReleaseIndex(releases: readonly ReleasePage[], displayRoot: string): ReleaseIndex {
-  return indexTranslations(releases, displayRoot, (source, folder, states): ReleaseEntry => ({ kind: 'release', id: `${path.basename(path.dirname(folder))}/${path.basename(folder)}`, folder, source, states }));
+  return indexTranslations(releases, displayRoot, (source, folder, states): ReleaseEntry => ({ kind: 'release', id: `${path.basename(path.dirname(folder))}/${path.basename(folder)}`, folder, source, states, translatedFrom: {} }));
 }
 
 /** What the queue shows for one language: one page of the releases to translate or update, and the counts. */
 export interface QueuePage {
-  items: { entry: ReleaseEntry; state: 'missing' | 'stale' }[];
+  /** `size` (how much work each is) is added by the server, for the entries shown only. */
+  items: { entry: ReleaseEntry; state: 'missing' | 'stale'; size?: ChangeSize | undefined }[];
   counts: Record<StatusState, number>;
   /** 1-based, clamped to the pages there are. */
   page: number;

@@ -4,28 +4,29 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { parse } from 'yaml';
-import { countryName, isLocale, markTranslationUpdated, placeholderMismatch, type Locale } from '@iom/content-model';
+import { countryName, formatContentIssue, isLocale, markTranslationUpdated, placeholderMismatch, type ContentIssue, type Locale } from '@iom/content-model';
 import { readSiteContent } from '@iom/content-model/node';
 import { prepareFile } from '@iom/content-model/prepare';
 import { writeFileAtomic } from '@iom/files';
+import { changeSizes } from './change-size.ts';
 import { clientAssets } from './client-assets.ts';
 import type { EditorData } from './client/editor-page.ts';
 import { commitOneFile, gitTopLevel } from './git-commit.ts';
 import { formatString, stringsFor, type InterfaceStrings } from './interface-strings.ts';
-import { buildPageIndex, pageQueue, translatablePage, type PageIndex } from './page-index.ts';
-import { buildReleaseIndex, queuePage, translatableRelease, type ReleaseIndex } from './release-index.ts';
+import { liveIndex } from './live-index.ts';
+import { pageQueue, translatablePage, type PageIndex } from './page-index.ts';
+import { queuePage, translatableRelease, type ReleaseIndex } from './release-index.ts';
 import { currentSourceFingerprint, gitSourceHistory, readEditorFiles, versionOf, type EditorFiles, type SourceHistory, type TranslatableEntry } from './release-files.ts';
 import { isSessionToken, newSessionToken, refusal, tokenHeader, type ServerAddress } from './request-guard.ts';
 import { alignSections } from './section-alignment.ts';
-import { isUiStringLanguage, updateUiStringsFile } from './ui-strings-file.ts';
+import { isClearedText, isUiStringLanguage, readUiStringsFile, updateUiStringsFile } from './ui-strings-file.ts';
 import { prepareForStatus } from './status-preparer.ts';
 import { composeTranslation, draftProblems, fieldNames, pageFieldNames, type DraftFields, type DraftPlace, type FieldName } from './translation-draft.ts';
 import { renderAlignment, renderEditor, renderState } from './views/editor-view.ts';
 import { renderPage, say } from './views/html.ts';
 import { problemStringKeys, renderProblems } from './views/problems-view.ts';
 import { renderQueue, type QueueChoices } from './views/queue-view.ts';
-import { renderStringsEditor } from './views/strings-view.ts';
+import { renderStringsConflict, renderStringsEditor, renderStringsUnreadable, type UiStringConflict } from './views/strings-view.ts';
 
 /** How to start a workbench. */
 export interface WorkbenchOptions {
@@ -37,6 +38,11 @@ export interface WorkbenchOptions {
   port?: number | undefined;
   /** The session token; a new random one by default. */
   token?: string | undefined;
+  /**
+   * How long a queue page may spend counting how much its entries changed before it answers, in milliseconds (250
+   * by default); what is not counted by then says so, and is counted in the background for the next request.
+   */
+  countingBudgetMs?: number | undefined;
 }
 
 /** A running workbench. */
@@ -46,9 +52,9 @@ export interface Workbench {
   /** The address without the token. */
   origin: string;
   token: string;
-  /** The releases read at start. */
+  /** The releases, read at start and kept in step with the disk. */
   index: ReleaseIndex;
-  /** The section pages read at start. */
+  /** The section pages, read at start and kept in step with the disk. */
   pages: PageIndex;
   close: () => Promise<void>;
 }
@@ -119,10 +125,10 @@ function fieldsOf(value: unknown, current: DraftFields | undefined, names: reado
 const cookiesOf = (request: IncomingMessage) => new Map((request.headers.cookie ?? '').split(';').map((part) => part.trim().split('=') as [string, string]).filter(([name, value]) => name && value !== undefined));
 
 /**
- * Starts the workbench: reads the content once (as `pnpm check:content` does, without checking the bodies), then
- * serves the queue and the editor.
- * Writes only `content/releases/<year>/<folder>/<lang>.mdx` of releases it read and `content/pages/<key>/<lang>.mdx`
- * of section pages it read, in languages other than the source's, atomically; refuses requests naming another host
+ * Starts the workbench: reads the content (as `pnpm check:content` does, without checking the bodies), then serves
+ * the queue and the editor, re-reading the folders that change on disk (see `liveIndex`).
+ * Writes only `content/releases/<year>/<folder>/<lang>.mdx` of releases in its index and `content/pages/<key>/<lang>.mdx`
+ * of section pages in its index, in languages other than the source's, atomically; refuses requests naming another host
  * or coming from another origin, and API requests without the session token.
  */
 export async function startWorkbench(options: WorkbenchOptions): Promise<Workbench> {
@@ -134,22 +140,27 @@ export async function startWorkbench(options: WorkbenchOptions): Promise<Workben
   const token = options.token ?? newSessionToken();
   // States only: the bodies are checked one at a time, when the editor opens them.
   const { content } = await readSiteContent({ contentDir, displayRoot, prepare: prepareForStatus });
-  const index = buildReleaseIndex(content.releases, displayRoot);
-  const pages = buildPageIndex(content.pages, displayRoot);
+  // Kept in step with the disk: a git pull, a new release or a deleted translation shows without a restart.
+  const live = liveIndex({ contentDir, displayRoot, releases: content.releases, pages: content.pages, known: { countries: new Set(content.countries.map((country) => country.code)), themes: new Set(content.themes) } });
+  const { releases: index, pages } = live;
   // A git checkout gives the history that marks what changed in a source, and the Commit button.
   const gitRoot = gitTopLevel(contentDir);
   const history: SourceHistory = gitSourceHistory(gitRoot ?? contentDir);
+  const sizes = changeSizes(displayRoot, history);
   const assets = await clientAssets();
   const address: ServerAddress = { host, port: options.port ?? 4322 };
   const tokenCookie = () => `workbench-token-${address.port}`;
-  const releaseCountries = [...new Set(index.entries.flatMap((entry) => entry.source.countries))];
-
   /** The countries and themes to narrow the queue to, named in the interface language; an unknown choice is ignored. */
-  const queueChoices = (ui: Locale, country: string | null, theme: string | null): QueueChoices => ({
-    countries: releaseCountries.map((code) => ({ code, name: countryName(code, ui, content.officialNames) })).sort((a, b) => a.name.localeCompare(b.name, ui)),
-    themes: content.themes.map((id) => ({ id, name: content.strings[ui][`themes.${id}`] ?? id })).sort((a, b) => a.name.localeCompare(b.name, ui)),
-    filter: { country: country && releaseCountries.includes(country) ? country : undefined, theme: theme && content.themes.includes(theme) ? theme : undefined },
-  });
+  let countriesOf = { version: -1, codes: [] as string[] };
+  const queueChoices = (ui: Locale, country: string | null, theme: string | null): QueueChoices => {
+    if (countriesOf.version !== live.version()) countriesOf = { version: live.version(), codes: [...new Set(index.entries.flatMap((entry) => entry.source.countries))] };
+    const releaseCountries = countriesOf.codes;
+    return {
+      countries: releaseCountries.map((code) => ({ code, name: countryName(code, ui, content.officialNames) })).sort((a, b) => a.name.localeCompare(b.name, ui)),
+      themes: content.themes.map((id) => ({ id, name: content.strings[ui][`themes.${id}`] ?? id })).sort((a, b) => a.name.localeCompare(b.name, ui)),
+      filter: { country: country && releaseCountries.includes(country) ? country : undefined, theme: theme && content.themes.includes(theme) ? theme : undefined },
+    };
+  };
 
   const send = (response: ServerResponse, status: number, type: string, body: string, headers: Record<string, string> = {}) => {
     response.writeHead(status, { ...securityHeaders, 'content-type': type, ...headers });
@@ -198,37 +209,83 @@ export async function startWorkbench(options: WorkbenchOptions): Promise<Workben
     return found;
   };
 
+  /** The site's UI strings in English and in `lang` as on disk; a file that cannot be read names its line and the fix. */
+  const uiStringFiles = (lang: Locale): { english: Record<string, string>; own: { text: string | undefined; values: Record<string, string> } } | { issue: ContentIssue } => {
+    const shown = (name: string) => path.relative(displayRoot, path.join(contentDir, 'i18n', name)).split(path.sep).join('/');
+    const english = readUiStringsFile(path.join(contentDir, 'i18n', 'en.yaml'), shown('en.yaml'), true);
+    if ('issue' in english) return english;
+    // Built from a language of `uiStringLanguages`, never from a request's text.
+    const own = readUiStringsFile(path.join(contentDir, 'i18n', `${lang}.yaml`), shown(`${lang}.yaml`));
+    return 'issue' in own ? own : { english: english.values, own };
+  };
+
+  /** Commits one file the workbench writes, with a subject for a file git tracks already and one for a new file. */
+  const commitFile = (response: ServerResponse, strings: InterfaceStrings, file: string, subjects: { update: string; create: string }) => {
+    if (!gitRoot) throw new RequestError(404, 'The content folder is not in a git checkout.');
+    const tracked = spawnSync('git', ['ls-files', '--error-unmatch', '--', path.relative(gitRoot, file)], { cwd: gitRoot }).status === 0;
+    const result = commitOneFile(gitRoot, file, tracked ? subjects.update : subjects.create);
+    if (result.committed) return sendJson(response, 200, { message: formatString(strings.committed, { subject: result.subject }) });
+    if (result.reason === 'unchanged') return sendJson(response, 409, { error: strings.nothingToCommit });
+    throw new RequestError(500, result.detail);
+  };
+
   /**
    * Saves edited UI strings of one language into `content/i18n/<lang>.yaml`. The file is named by a language of
    * `uiStringLanguages` only, never by the request; every key must be a key of en.yaml. A value whose `{names}` differ
    * from English's is refused, not saved with a warning: `t()` would show it to readers as written, and the build
-   * does not stop it.
+   * does not stop it. An empty value removes the key (the site then shows English).
+   *
+   * When the file changed on disk since the page read it (`version`), the keys sent are compared with the file now
+   * and with the texts the page had (`base`): a key the file changed too, to another text, is a conflict, and nothing
+   * is written (409, with both texts). Without conflicts the keys are written into the file as it is now, its other
+   * changes kept. The answer has the file's texts after the write, for the page to show.
    */
-  const saveUiStrings = async (response: ServerResponse, body: Record<string, unknown>) => {
+  const saveUiStrings = async (response: ServerResponse, body: Record<string, unknown>, strings: InterfaceStrings) => {
     if (!isUiStringLanguage(body.lang)) throw new RequestError(404, 'There are no interface texts to translate into this language.');
+    const lang = body.lang;
     const given = body.values;
     if (!given || typeof given !== 'object' || Array.isArray(given)) throw new RequestError(400, 'The field "values" is missing.');
-    const english = parse(readFileSync(path.join(contentDir, 'i18n', 'en.yaml'), 'utf8')) as Record<string, string>;
+    const base = body.base && typeof body.base === 'object' && !Array.isArray(body.base) ? (body.base as Record<string, unknown>) : {};
+    const files = uiStringFiles(lang);
+    if ('issue' in files) throw new RequestError(422, formatContentIssue(files.issue));
+    const { english, own } = files;
     const values: Record<string, string> = {};
     for (const [key, value] of Object.entries(given as Record<string, unknown>)) {
       if (!Object.hasOwn(english, key)) throw new RequestError(400, `"${key}" is not a key of content/i18n/en.yaml.`);
       if (typeof value !== 'string') throw new RequestError(400, `The text of "${key}" is not text.`);
-      // An empty input is a text not written yet, not a text to save.
-      if (value.trim() !== '') values[key] = value;
+      values[key] = isClearedText(value) ? '' : value;
     }
-    const problems = Object.entries(values).map(([key, value]) => ({ key, ...placeholderMismatch(english[key]!, value) })).filter((problem) => problem.missing.length > 0 || problem.extra.length > 0);
+    const problems = Object.entries(values).filter(([, value]) => value !== '').map(([key, value]) => ({ key, ...placeholderMismatch(english[key]!, value) })).filter((problem) => problem.missing.length > 0 || problem.extra.length > 0);
     if (problems.length > 0) return sendJson(response, 422, { error: 'Some placeholders differ from English; nothing was saved.', problems });
-    const file = path.join(contentDir, 'i18n', `${body.lang}.yaml`);
-    const onDisk = existsSync(file) ? readFileSync(file, 'utf8') : undefined;
-    if (versionOf(onDisk) !== body.version) return sendJson(response, 409, { diskVersion: versionOf(onDisk) });
+    const file = path.join(contentDir, 'i18n', `${lang}.yaml`);
+    const changedOnDisk = versionOf(own.text) !== body.version;
+    if (changedOnDisk) {
+      const conflicts: UiStringConflict[] = Object.entries(values)
+        .filter(([key, mine]) => {
+          const now = own.values[key] ?? '';
+          const before = base[key];
+          return now !== mine && (typeof before !== 'string' || now !== before);
+        })
+        .map(([key, mine]) => ({ key, disk: own.values[key], mine }));
+      if (conflicts.length > 0) return sendJson(response, 409, { diskVersion: versionOf(own.text), conflicts, conflictHtml: renderStringsConflict(strings, lang, conflicts) });
+    }
     let text: string;
     try {
-      text = updateUiStringsFile(onDisk ?? '', english, values);
+      text = updateUiStringsFile(own.text ?? '', english, values);
     } catch (error) {
       throw new RequestError(422, (error as Error).message);
     }
     await writeFileAtomic(file, text);
-    return sendJson(response, 200, { version: versionOf(text) });
+    const written = uiStringFiles(lang);
+    return sendJson(response, 200, { version: versionOf(text), values: 'issue' in written ? {} : written.own.values, merged: changedOnDisk });
+  };
+
+  /** Commits `content/i18n/<lang>.yaml`, that file only. */
+  const commitUiStrings = (response: ServerResponse, body: Record<string, unknown>, strings: InterfaceStrings) => {
+    if (!isUiStringLanguage(body.lang)) throw new RequestError(404, 'There are no interface texts to translate into this language.');
+    const file = path.join(contentDir, 'i18n', `${body.lang}.yaml`);
+    if (!existsSync(file)) throw new RequestError(409, 'Save the texts before committing them.');
+    return commitFile(response, strings, file, { update: `Update the ${body.lang} interface texts of the site`, create: `Translate the interface texts of the site into ${body.lang}` });
   };
 
   const api = async (request: IncomingMessage, response: ServerResponse, url: URL) => {
@@ -236,7 +293,9 @@ export async function startWorkbench(options: WorkbenchOptions): Promise<Workben
     if (!isSessionToken(request.headers[tokenHeader], token)) throw new RequestError(403, 'This request does not carry the session token.');
     const strings = stringsFor(uiOf(request, url));
     const body = await readJson(request);
-    if (url.pathname === '/api/strings/save') return saveUiStrings(response, body);
+    if (url.pathname === '/api/strings/save') return saveUiStrings(response, body, strings);
+    if (url.pathname === '/api/strings/commit') return commitUiStrings(response, body, strings);
+    await live.refresh();
     const { entry, lang, file } = target(body);
     const files = editorFiles(entry, lang);
     if (url.pathname === '/api/check') {
@@ -247,11 +306,7 @@ export async function startWorkbench(options: WorkbenchOptions): Promise<Workben
     if (url.pathname === '/api/commit') {
       if (!gitRoot) throw new RequestError(404, 'The content folder is not in a git checkout.');
       if (!existsSync(file)) throw new RequestError(409, 'Save the translation before committing it.');
-      const tracked = spawnSync('git', ['ls-files', '--error-unmatch', '--', path.relative(gitRoot, file)], { cwd: gitRoot }).status === 0;
-      const result = commitOneFile(gitRoot, file, tracked ? `Update the ${lang} translation of ${nameOf(entry)}` : `Translate ${nameOf(entry)} into ${lang}`);
-      if (result.committed) return sendJson(response, 200, { message: formatString(strings.committed, { subject: result.subject }) });
-      if (result.reason === 'unchanged') return sendJson(response, 409, { error: strings.nothingToCommit });
-      throw new RequestError(500, result.detail);
+      return commitFile(response, strings, file, { update: `Update the ${lang} translation of ${nameOf(entry)}`, create: `Translate ${nameOf(entry)} into ${lang}` });
     }
     if (url.pathname !== '/api/save' && url.pathname !== '/api/mark') throw new RequestError(404, 'No such request.');
     const onDisk = existsSync(file) ? readFileSync(file, 'utf8') : undefined;
@@ -275,10 +330,11 @@ export async function startWorkbench(options: WorkbenchOptions): Promise<Workben
     await writeFileAtomic(file, text);
     const after = editorFiles(entry, lang);
     entry.states[lang] = after.state;
+    live.invalidate(entry.folder);
     return sendJson(response, 200, { version: after.version, text, state: after.state, stateHtml: renderState(strings, after.state, after.translatedSourceBody !== undefined), ...draftView(strings, entry, lang, after, text, after.draftFields?.body ?? text) });
   };
 
-  const page = (request: IncomingMessage, response: ServerResponse, url: URL) => {
+  const page = async (request: IncomingMessage, response: ServerResponse, url: URL) => {
     if (request.method !== 'GET' && request.method !== 'HEAD') throw new RequestError(405, 'Use GET.');
     const given = url.searchParams.get('token');
     if (given !== null && isSessionToken(given, token)) {
@@ -294,6 +350,8 @@ export async function startWorkbench(options: WorkbenchOptions): Promise<Workben
     if (!isSessionToken(cookiesOf(request).get(tokenCookie()), token)) {
       return send(response, 401, 'text/html; charset=utf-8', renderPage({ ui, strings, title: strings.appName, token: '', here: url.pathname, main: `<h1>${say(strings, 'appName')}</h1><p>${say(strings, 'noToken')}</p>` }), headers);
     }
+    // What changed on disk since the last request (a git pull, another editor) is read before anything is shown.
+    await live.refresh({ sweep: url.pathname === '/' });
     if (url.pathname === '/') {
       const asked = url.searchParams.get('lang');
       const lang: Locale = isLocale(asked) ? asked : ui === 'en' ? 'fr' : ui;
@@ -302,22 +360,32 @@ export async function startWorkbench(options: WorkbenchOptions): Promise<Workben
       // Section pages are about no country or theme, and are a handful: listed above the first page of releases,
       // unless the queue is narrowed to a country or a theme.
       const pageGroup = releases.page === 1 && !choices.filter.country && !choices.filter.theme ? pageQueue(pages, lang) : undefined;
-      return html(200, strings.queueTitle, renderQueue(strings, lang, releases, choices, pageGroup));
+      // How much work each entry is: for the entries shown only, so a queue of any length answers at once.
+      const shown = [...(pageGroup?.items ?? []), ...releases.items];
+      const counted = sizes.sizesOf(shown.map((item) => ({ entry: item.entry, lang, state: item.state })), options.countingBudgetMs ?? 250);
+      shown.forEach((item, at) => (item.size = counted[at]));
+      return html(200, strings.queueTitle, renderQueue(strings, ui, lang, releases, choices, pageGroup));
     }
     if (url.pathname === '/strings') {
       const lang = url.searchParams.get('lang');
       if (!isUiStringLanguage(lang)) return html(404, strings.appName, `<h1>${say(strings, 'appName')}</h1><p>${say(strings, 'notFound')}</p><p><a href="/">${say(strings, 'backToQueue')}</a></p>`);
-      const english = parse(readFileSync(path.join(contentDir, 'i18n', 'en.yaml'), 'utf8')) as Record<string, string>;
-      const file = path.join(contentDir, 'i18n', `${lang}.yaml`);
-      const onDisk = existsSync(file) ? readFileSync(file, 'utf8') : undefined;
-      const own = (onDisk === undefined ? {} : (parse(onDisk) ?? {})) as Record<string, unknown>;
-      const rows = Object.entries(english).map(([key, text]) => ({ key, english: text, translation: typeof own[key] === 'string' ? own[key] : undefined }));
+      const files = uiStringFiles(lang);
+      if ('issue' in files) return html(422, strings.stringsTitle, renderStringsUnreadable(strings, lang, files.issue));
+      // An empty text in the file is listed as missing: the site would show an empty label.
+      const rows = Object.entries(files.english).map(([key, text]) => ({ key, english: text, translation: files.own.values[key] || undefined }));
       const messages = { saved: strings.stringsSaved, refused: strings.stringsRefused, conflict: strings.stringsConflict, requestFailed: strings.requestFailed, placeholderMissing: strings.placeholderMissing, placeholderExtra: strings.placeholderExtra };
-      return html(200, strings.stringsTitle, renderStringsEditor(strings, lang, rows), { stringsLang: lang, version: versionOf(onDisk), messages });
+      return html(200, strings.stringsTitle, renderStringsEditor(strings, lang, rows, { canCommit: gitRoot !== undefined }), { stringsLang: lang, version: versionOf(files.own.text), messages });
     }
     if (url.pathname === '/edit') {
       const asksPage = url.searchParams.has('page');
-      const found: { entry: TranslatableEntry; lang: Locale } | undefined = asksPage ? translatablePage(pages, url.searchParams.get('page'), url.searchParams.get('lang')) : translatableRelease(index, url.searchParams.get('release'), url.searchParams.get('lang'));
+      const lookUp = (): { entry: TranslatableEntry; lang: Locale } | undefined => (asksPage ? translatablePage(pages, url.searchParams.get('page'), url.searchParams.get('lang')) : translatableRelease(index, url.searchParams.get('release'), url.searchParams.get('lang')));
+      const known = lookUp();
+      // The entry's own folder is read again even when nothing was seen changing there: the editor shows it as on disk.
+      if (known) {
+        live.invalidate(known.entry.folder);
+        await live.refresh();
+      }
+      const found = known && lookUp();
       if (!found) return html(404, strings.appName, `<h1>${say(strings, 'appName')}</h1><p>${say(strings, asksPage ? 'pageNotFound' : 'notFound')}</p><p><a href="/">${say(strings, 'backToQueue')}</a></p>`);
       const { entry, lang } = found;
       const files = editorFiles(entry, lang);
@@ -353,7 +421,7 @@ export async function startWorkbench(options: WorkbenchOptions): Promise<Workben
     if (asset && request.method === 'GET') return send(response, 200, asset.type, asset.body);
     // Browsers ask for an icon; there is none, and a 404 would be logged as an error in the page's console.
     if (url.pathname === '/favicon.ico') return send(response, 204, 'text/plain', '');
-    const handler = url.pathname.startsWith('/api/') ? api(request, response, url) : Promise.resolve(page(request, response, url));
+    const handler = url.pathname.startsWith('/api/') ? api(request, response, url) : page(request, response, url);
     handler.catch((error: unknown) => {
       if (response.headersSent) return response.destroy();
       if (error instanceof RequestError) return url.pathname.startsWith('/api/') ? sendJson(response, error.status, { error: error.message }) : send(response, error.status, 'text/plain; charset=utf-8', error.message);
@@ -375,6 +443,7 @@ export async function startWorkbench(options: WorkbenchOptions): Promise<Workben
     index,
     pages,
     close: () => new Promise<void>((resolve) => {
+      live.close();
       server.closeAllConnections();
       server.close(() => resolve());
     }),

@@ -11,6 +11,8 @@ export interface IndexEntry<Kind extends string, Source> {
   /** The source version: the facts, the source language and file. */
   source: Source;
   states: Record<Locale, StatusState>;
+  /** The source fingerprint each translation records (`translationOf.hash`), by language: what it was made from. */
+  translatedFrom: Partial<Record<Locale, string>>;
 }
 
 /** Entries in `translationStatus`'s order (newest release first), by id; kept up to date with the workbench's own writes. */
@@ -23,12 +25,13 @@ export interface TranslatableIndex<Entry> {
  * Indexes texts read by `readSiteContent` with the translation status `pnpm i18n:status` computes
  * (`translationStatus`), in its order. `entryOf` makes the entry of a source, given its folder (absolute).
  */
-export function indexTranslations<Source extends StatusSubject, Entry extends IndexEntry<string, Source>>(
+export function indexTranslations<Source extends StatusSubject & { translatedFrom?: string | undefined }, Entry extends IndexEntry<string, Source>>(
   subjects: readonly Source[],
   displayRoot: string,
   entryOf: (source: Source, folder: string, states: Record<Locale, StatusState>) => Entry,
 ): TranslatableIndex<Entry> {
   const sources = new Map(subjects.filter((subject) => subject.state === 'source').map((subject) => [subject.key, subject]));
+  const recorded = new Map(subjects.filter((subject) => subject.translatedFrom !== undefined).map((subject) => [`${subject.key}/${subject.lang}`, subject.translatedFrom!]));
   const byId = new Map<string, Entry>();
   const entries: Entry[] = [];
   for (const row of translationStatus(subjects)) {
@@ -41,6 +44,8 @@ export function indexTranslations<Source extends StatusSubject, Entry extends In
       byId.set(entry.id, entry);
     }
     entry.states[row.lang] = row.state;
+    const from = recorded.get(`${row.key}/${row.lang}`);
+    if (from !== undefined) entry.translatedFrom[row.lang] = from;
   }
   return { entries, byId };
 }

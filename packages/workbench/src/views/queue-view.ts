@@ -1,5 +1,6 @@
 import { isUiStringLanguage } from '../ui-strings-file.ts';
-import { localeCodes, locales, type Locale } from '@iom/content-model';
+import { formatNumber, localeCodes, locales, type Locale } from '@iom/content-model';
+import type { ChangeSize } from '../change-size.ts';
 import type { InterfaceStrings } from '../interface-strings.ts';
 import type { PageEntry } from '../page-index.ts';
 import type { QueueFilter, QueuePage } from '../release-index.ts';
@@ -17,23 +18,43 @@ const choice = (id: string, label: string, all: string, items: { value: string; 
   `<label for="${id}">${label}</label>
 <select id="${id}" name="${id}"><option value="">${all}</option>${items.map((item) => `<option value="${escapeHtml(item.value)}"${item.value === selected ? ' selected' : ''}>${escapeHtml(item.name)}</option>`).join('')}</select>`;
 
-/** The section pages missing or out of date in a language, and the counts (see `pageQueue`). */
+/** The section pages missing or out of date in a language, and the counts (see `pageQueue`), with how much work each is. */
 export interface PageQueue {
-  items: { entry: PageEntry; state: 'missing' | 'stale' }[];
+  items: { entry: PageEntry; state: 'missing' | 'stale'; size?: ChangeSize | undefined }[];
   counts: Record<StatusState, number>;
 }
 
-/** One entry of a queue: a link named by the source's title, its state and the language it is written in. */
-const queueItem = (strings: InterfaceStrings, href: string, source: { title: string; sourceLang: Locale }, state: 'missing' | 'stale', date?: string) =>
+/** How much work an entry is, in words of the interface language (see `ChangeSize`). */
+export function renderChangeSize(strings: InterfaceStrings, ui: Locale, size: ChangeSize): string {
+  const number = (value: number) => formatNumber(value, ui);
+  switch (size.kind) {
+    case 'source':
+      return say(strings, 'sizeSource', { words: number(size.words) });
+    case 'unknown':
+      return say(strings, 'sizeUnknown');
+    case 'pending':
+      return say(strings, 'sizePending');
+    case 'changed': {
+      const parts = [size.sections > 0 ? say(strings, 'sizeChanged', { sections: number(size.sections), of: number(size.of), words: number(size.words) }) : '', size.removed > 0 ? say(strings, 'sizeRemoved', { removed: number(size.removed) }) : ''].filter(Boolean);
+      return parts.length > 0 ? parts.join(' · ') : say(strings, 'sizeOutsideText');
+    }
+  }
+}
+
+/**
+ * One entry of a queue: a link named by the source's title (nothing else, so its accessible name stays the title),
+ * its state, the language it is written in and how much work it is.
+ */
+const queueItem = (strings: InterfaceStrings, ui: Locale, href: string, source: { title: string; sourceLang: Locale }, state: 'missing' | 'stale', size: ChangeSize | undefined, date?: string) =>
   `<li class="queue-item state-${state}"><a href="${escapeHtml(href)}" ${langAttributes(source.sourceLang)}>${escapeHtml(source.title)}</a>
-<span class="meta">${date ? `<time datetime="${escapeHtml(date)}">${escapeHtml(date)}</time> · ` : ''}<span class="state">${say(strings, state === 'missing' ? 'stateMissing' : 'stateStale')}</span> · ${escapeHtml(locales[source.sourceLang].label)}</span></li>`;
+<span class="meta">${date ? `<time datetime="${escapeHtml(date)}">${escapeHtml(date)}</time> · ` : ''}<span class="state">${say(strings, state === 'missing' ? 'stateMissing' : 'stateStale')}</span> · ${escapeHtml(locales[source.sourceLang].label)}${size ? ` · <span class="size">${renderChangeSize(strings, ui, size)}</span>` : ''}</span></li>`;
 
 /**
  * The section pages group of the queue: a heading, the counts, and every page to translate or update, in the
  * menu's order (a handful: no pages of the list).
  */
-function renderPageGroup(strings: InterfaceStrings, lang: Locale, pages: PageQueue): string {
-  const items = pages.items.map(({ entry, state }) => queueItem(strings, `/edit?page=${encodeURIComponent(entry.id)}&lang=${lang}`, entry.source, state)).join('\n');
+function renderPageGroup(strings: InterfaceStrings, ui: Locale, lang: Locale, pages: PageQueue): string {
+  const items = pages.items.map(({ entry, state, size }) => queueItem(strings, ui, `/edit?page=${encodeURIComponent(entry.id)}&lang=${lang}`, entry.source, state, size)).join('\n');
   return `<section aria-labelledby="section-pages-heading" class="queue-group">
 <h2 id="section-pages-heading">${say(strings, 'sectionPages')}</h2>
 <p class="counts" id="page-counts">${say(strings, 'sectionPagesCounts', pages.counts)}</p>
@@ -45,15 +66,15 @@ ${items ? `<ol class="queue" aria-describedby="page-counts">\n${items}\n</ol>` :
  * The queue: the language to work in, the country and theme to narrow it to (a plain form, so it needs no script),
  * then two groups, each under its heading: the section pages missing or out of date (when `pages` is given), and
  * the counts and one page of the releases missing or out of date, newest first. Each entry is a link named by the
- * source's title.
+ * source's title, followed by how much work it is when `size` is given.
  */
-export function renderQueue(strings: InterfaceStrings, lang: Locale, queue: QueuePage, choices: QueueChoices, pages?: PageQueue): string {
+export function renderQueue(strings: InterfaceStrings, ui: Locale, lang: Locale, queue: QueuePage, choices: QueueChoices, pages?: PageQueue): string {
   const options = localeCodes.map((code) => `<option value="${code}"${code === lang ? ' selected' : ''}>${escapeHtml(locales[code].label)}</option>`).join('');
   const { filter } = choices;
   const kept = `${filter.country ? `&amp;country=${encodeURIComponent(filter.country)}` : ''}${filter.theme ? `&amp;theme=${encodeURIComponent(filter.theme)}` : ''}`;
   const { counts } = queue;
   const items = queue.items
-    .map(({ entry, state }) => queueItem(strings, `/edit?release=${encodeURIComponent(entry.id)}&lang=${lang}`, entry.source, state, entry.source.date))
+    .map(({ entry, state, size }) => queueItem(strings, ui, `/edit?release=${encodeURIComponent(entry.id)}&lang=${lang}`, entry.source, state, size, entry.source.date))
     .join('\n');
   const link = (page: number, key: 'previousPage' | 'nextPage', rel: string) => `<a href="/?lang=${lang}${kept}&amp;page=${page}" rel="${rel}">${say(strings, key)}</a>`;
   const pagination =
@@ -70,7 +91,7 @@ ${choice('theme', say(strings, 'theme'), say(strings, 'allThemes'), choices.them
 <button type="submit">${say(strings, 'show')}</button>
 </form>
 ${isUiStringLanguage(lang) ? `<p><a href="/strings?lang=${lang}">${say(strings, 'stringsLink')}</a></p>` : ''}
-${pages ? renderPageGroup(strings, lang, pages) : ''}
+${pages ? renderPageGroup(strings, ui, lang, pages) : ''}
 <section aria-labelledby="releases-heading" class="queue-group">
 <h2 id="releases-heading">${say(strings, 'releases')}</h2>
 <p class="counts" id="counts">${say(strings, 'counts', counts)}</p>

@@ -32,6 +32,10 @@ describe('bringing an out-of-date French translation up to date', () => {
     await page.getByRole('button', { name: 'Show' }).click();
     await page.waitForURL(/lang=fr/);
     expect(await page.locator('#counts').textContent()).toContain('Out of date: 1');
+    // How much changed, beside the entry: its link is still named by the title alone.
+    const entry = page.locator('.queue-item', { has: page.getByRole('link', { name: 'New Helpline in Moldova Helps Jobseekers Check Offers Before They Travel', exact: true }) });
+    expect(await entry.locator('.size').textContent()).toMatch(/^Changed: 1 of 3 sections · Words in them: \d+$/);
+    expect(await axeViolations(page)).toBe('');
     await page.getByRole('link', { name: /New Helpline in Moldova/ }).click();
     await page.waitForURL(/\/edit\?/);
     expect(await page.locator('#translation-state').textContent()).toContain('Out of date');

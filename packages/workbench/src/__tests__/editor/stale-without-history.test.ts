@@ -3,27 +3,24 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startWorkbench, type Workbench } from '../../server.ts';
 import { fixtureReleases, makeFixtureContent } from '../support/fixture-content.ts';
+import { pageClient } from '../support/page-client.ts';
 
 let workbench: Workbench;
 let fixture: ReturnType<typeof makeFixtureContent>;
+/** A page of the workbench, as the browser gets it once the token is in its cookie. */
+let getPage: (pathname: string) => Promise<string>;
 beforeAll(async () => {
   // No git here: the source changes, but the version the translations were made from is nowhere to be found.
   fixture = makeFixtureContent();
   const english = path.join(fixture.contentDir, 'releases', fixtureReleases.fourLanguages, 'en.mdx');
   writeFileSync(english, readFileSync(english, 'utf8').replace('Some 2,731 deaths', 'Some 2,731 deaths'.replace('Some', 'In all, some')));
   workbench = await startWorkbench({ contentDir: fixture.contentDir, port: 0 });
+  getPage = pageClient(workbench);
 });
 afterAll(async () => {
   await workbench.close();
   fixture.remove();
 });
-
-/** A page of the workbench, as the browser gets it once the token is in its cookie. */
-async function getPage(pathname: string): Promise<string> {
-  const first = await fetch(workbench.url, { redirect: 'manual' });
-  const cookie = first.headers.getSetCookie()[0]!.split(';')[0]!;
-  return (await fetch(`${workbench.origin}${pathname}`, { headers: { cookie } })).text();
-}
 
 describe('the queue narrowed to a country or a theme', () => {
   it('keeps the releases about that country or with that theme, and the paging links keep the choice', async () => {
