@@ -23,7 +23,8 @@ export function parseYamlFile(file: string, text: string, lineOffset = 0): Parse
   const lineCounter = new LineCounter();
   const document = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
   const issues: ContentIssue[] = document.errors.map((error) => {
-    const position = error.linePos?.[0];
+    // With prettyErrors off the parser sets no linePos: the line comes from the error's offset.
+    const position = error.linePos?.[0] ?? (error.pos[0] >= 0 ? lineCounter.linePos(error.pos[0]) : undefined);
     return {
       file,
       line: position ? position.line + lineOffset : undefined,
