@@ -373,46 +373,34 @@ export async function openSiteContent(options: ReadSiteContentOptions): Promise<
     const issues: ContentIssue[] = [...settings.issues, ...state.misplaced];
     const bodies = new Map<string, PageBody>();
 
-    // Country overviews
-    const overviewInputs: CountryOverviewInput[] = [];
-    // Pages whose source could not be read: its own problems are reported, its translations are not checked.
-    const unreadableOverviews = new Set<string>();
-    for (const file of state.files.overview) {
-      const result = results.get(file)!;
-      issues.push(...result.issues);
-      if (result.unreadable) unreadableOverviews.add(result.unreadable);
-      if (!result.overview) continue;
-      overviewInputs.push(result.overview);
-      bodies.set(`${result.overview.code}/${result.overview.lang}`, result.body!);
-    }
-    const overviewResult = linkCountryOverviews(overviewInputs, settings.countryCodes, unreadableOverviews);
+    /** The files' problems in order; for each file that can be linked, its input and its body (by page id). */
+    const gather = <T>(files: readonly string[], input: (result: MdxFileResult) => T | undefined, pageId: (item: T) => string) => {
+      const inputs: T[] = [];
+      // Sources that could not be read: their own problems are reported, their translations are not checked.
+      const unreadable = new Set<string>();
+      for (const file of files) {
+        const result = results.get(file)!;
+        issues.push(...result.issues);
+        const item = input(result);
+        if (item === undefined) {
+          if (result.unreadable) unreadable.add(result.unreadable);
+          continue;
+        }
+        inputs.push(item);
+        bodies.set(pageId(item), result.body!);
+      }
+      return { inputs, unreadable };
+    };
+
+    const overviews = gather(state.files.overview, (result) => result.overview, (overview) => `${overview.code}/${overview.lang}`);
+    const overviewResult = linkCountryOverviews(overviews.inputs, settings.countryCodes, overviews.unreadable);
     issues.push(...overviewResult.issues);
 
-    // Releases
-    const validated: ValidatedReleaseFile[] = [];
-    const unreadableReleases = new Set<string>();
-    for (const file of state.files.release) {
-      const result = results.get(file)!;
-      issues.push(...result.issues);
-      if (result.unreadable && !result.release) unreadableReleases.add(result.unreadable);
-      if (!result.release) continue;
-      validated.push(result.release);
-      bodies.set(`${result.release.input.key}/${result.release.lang}`, result.body!);
-    }
-    const linked = linkReleases(validated, { countries: settings.countryCodes, themes: new Set(settings.themes) }, unreadableReleases, state.releaseLinks);
+    const releases = gather(state.files.release, (result) => result.release, (release) => `${release.input.key}/${release.lang}`);
+    const linked = linkReleases(releases.inputs, { countries: settings.countryCodes, themes: new Set(settings.themes) }, releases.unreadable, state.releaseLinks);
 
-    // Section pages
-    const pageInputs: SitePageInput[] = [];
-    const unreadablePages = new Set<string>();
-    for (const file of state.files.page) {
-      const result = results.get(file)!;
-      issues.push(...result.issues);
-      if (result.unreadable) unreadablePages.add(result.unreadable);
-      if (!result.page) continue;
-      pageInputs.push(result.page);
-      bodies.set(`page:${result.page.key}/${result.page.lang}`, result.body!);
-    }
-    const sitePages = linkSitePages(pageInputs, unreadablePages);
+    const pages = gather(state.files.page, (result) => result.page, (page) => `page:${page.key}/${page.lang}`);
+    const sitePages = linkSitePages(pages.inputs, pages.unreadable);
     issues.push(...sitePages.issues, ...urlCollisions(sitePages.pages));
     const published = options.samples === 'exclude' ? (item: { sample: boolean }) => !item.sample : () => true;
     issues.push(...linked.issues);
