@@ -61,11 +61,7 @@ interface Indexer {
 
 const pagefindModule = import.meta.resolve('pagefind');
 
-/**
- * Indexes a shard and writes it, or, when `confirm` is given, indexes it and writes it only if `confirm` then says
- * so (undefined otherwise: the index is dropped and nothing is written).
- */
-async function indexShard(indexer: Indexer, request: IndexShardRequest, oneWriteAtATime: WriteLock, confirm?: () => Promise<boolean>): Promise<IndexedShard | undefined> {
+async function indexShard(indexer: Indexer, request: IndexShardRequest, oneWriteAtATime: WriteLock): Promise<IndexedShard> {
   const started = performance.now();
   const { api } = indexer;
   // A new binary for every shard: the chunk size is read when it starts (from the environment, copied at spawn,
@@ -81,10 +77,6 @@ async function indexShard(indexer: Indexer, request: IndexShardRequest, oneWrite
     const added = await Promise.all(request.pages.map((page) => index.addHTMLFile({ url: page.url, content: inflateRawSync(page.deflated).toString('utf8') })));
     const problems = added.flatMap((result, position) => result.errors.map((error) => `${request.pages[position]!.url}: ${error}`));
     if (problems.length) throw new Error(problems.slice(0, 5).join('; '));
-    // The time spent waiting to be confirmed is not Pagefind's: it is left out of the shard's figure.
-    const waitStarted = performance.now();
-    if (confirm && !(await confirm())) return undefined;
-    const waited = performance.now() - waitStarted;
     // One shard writes at a time: every run also writes the bundle's shared files (pagefind.js, the entry file), and
     // two writing one file at once can leave a mix of both (it happened: an entry file that was not JSON). Another
     // shard is still read and indexed meanwhile, so both cores stay busy.
@@ -100,7 +92,7 @@ async function indexShard(indexer: Indexer, request: IndexShardRequest, oneWrite
         name: request.name,
         pages: request.pages.length,
         meta: metas[0]!.slice('pagefind.'.length, -'.pf_meta'.length),
-        milliseconds: Math.round(performance.now() - started - waited),
+        milliseconds: Math.round(performance.now() - started),
         entry: { version: entry.version, include_characters: entry.include_characters },
       };
     });
@@ -121,7 +113,7 @@ async function indexShard(indexer: Indexer, request: IndexShardRequest, oneWrite
  */
 export class IndexerPool {
   readonly #indexers: Indexer[] = [];
-  readonly #waiting: { request: IndexShardRequest; confirm?: (() => Promise<boolean>) | undefined; resolve: (shard: IndexedShard | undefined) => void; reject: (error: Error) => void }[] = [];
+  readonly #waiting: { request: IndexShardRequest; resolve: (shard: IndexedShard) => void; reject: (error: Error) => void }[] = [];
   #limit: number;
   #closed = false;
   #writing: Promise<unknown> = Promise.resolve();
@@ -138,18 +130,7 @@ export class IndexerPool {
   /** Indexes one shard; rejects with Pagefind's messages when it fails. */
   index(request: IndexShardRequest): Promise<IndexedShard> {
     return new Promise((resolve, reject) => {
-      this.#waiting.push({ request, resolve: (shard) => resolve(shard!), reject });
-      void this.#dispatch();
-    });
-  }
-
-  /**
-   * Indexes one shard ahead of knowing whether it is wanted: once its pages are indexed, the indexer waits for
-   * `confirm` and writes the shard only if it says yes (undefined otherwise). The indexer is busy until then.
-   */
-  indexIfConfirmed(request: IndexShardRequest, confirm: () => Promise<boolean>): Promise<IndexedShard | undefined> {
-    return new Promise((resolve, reject) => {
-      this.#waiting.push({ request, confirm, resolve, reject });
+      this.#waiting.push({ request, resolve, reject });
       void this.#dispatch();
     });
   }
@@ -183,7 +164,7 @@ export class IndexerPool {
       }
       indexer.busy = true;
       const current = indexer;
-      indexShard(current, waiting.request, this.#oneWriteAtATime, waiting.confirm).then(
+      indexShard(current, waiting.request, this.#oneWriteAtATime).then(
         (shard) => {
           current.busy = false;
           waiting.resolve(shard);

@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { shardFor, type SearchShardPlan } from './search-shards.ts';
-import { IndexerPool, queuedPage, type IndexedShard, type IndexShardRequest, type QueuedPage } from './indexer-pool.ts';
+import { IndexerPool, queuedPage, type IndexedShard, type QueuedPage } from './indexer-pool.ts';
 import { htmlLang, pageDate, prepareForIndex, searchCopy, withIndexName } from './prepare-page.ts';
 
 /** One shard as the bundle's `pagefind-entry.json` lists it. */
@@ -97,12 +97,6 @@ export class SearchIndexBuilder {
   readonly #prefetched = new Map<string, { shard: string; page: Promise<QueuedPage | undefined> }>();
   #previousMembers: Map<string, string[]> | undefined;
   #prefetching: Promise<unknown> = Promise.resolve();
-  /**
-   * Update build: shards indexed while Astro still renders, from the pages known so far (see `#speculate`). Each is
-   * written only if, once every page is in, the shard's pages are exactly those it indexed; otherwise it is dropped
-   * and the shard indexed again.
-   */
-  readonly #speculative = new Map<string, { pages: QueuedPage[]; decide: (keep: boolean) => void; result: Promise<IndexedShard | undefined> }>();
   #failure: Error | undefined;
 
   constructor(options: { outputPath: string; plan: SearchShardPlan; indexers: number; previous?: SearchState | undefined; liveSiteDir?: string | undefined }) {
@@ -132,8 +126,6 @@ export class SearchIndexBuilder {
       if (before?.shard !== name || before.hash !== record.hash) {
         this.#prefetch(name);
         if (before) this.#prefetch(before.shard);
-        this.#speculate(name);
-        if (before && before.shard !== name) this.#speculate(before.shard);
       }
       return;
     }
@@ -167,9 +159,6 @@ export class SearchIndexBuilder {
     try {
       const kept = this.#previous ? await this.#planUpdate() : 0;
       for (const shard of this.#shards.values()) if (!shard.dispatched && shard.pages.length > 0) this.#dispatch(shard);
-      // Speculations no shard took are dropped (and one still reading its pages stops there).
-      for (const speculation of this.#speculative.values()) speculation.decide(false);
-      this.#speculative.clear();
       const indexed = await Promise.all(this.#running);
       if (this.#failure) throw this.#failure;
       await tidyBundle(this.#outputPath, indexed.map((shard) => ({ name: shard.name, lang: this.#shards.get(shard.name)!.lang })), this.#liveSiteDir);
@@ -206,8 +195,6 @@ export class SearchIndexBuilder {
 
   /** Stops the indexers without writing anything more (a failed build). */
   async abort(): Promise<void> {
-    for (const speculation of this.#speculative.values()) speculation.decide(false);
-    this.#speculative.clear();
     await this.#pool.close();
   }
 
@@ -226,22 +213,6 @@ export class SearchIndexBuilder {
    */
   async #planUpdate(): Promise<number> {
     const previous = this.#previous!;
-    const { pages, dirty } = this.#currentPages();
-    Object.assign(this.#pages, pages);
-    for (const [name, urls] of urlsByShard(this.#pages)) {
-      if (!dirty.has(name)) continue;
-      const shard = this.#shard(name, this.#pages[urls[0]!]!.lang);
-      shard.expected = undefined;
-      shard.pages.push(...(await this.#shardPages(name, urls)));
-    }
-    const live = new Set(Object.values(this.#pages).map((page) => page.shard));
-    return Object.keys(previous.shards).filter((name) => live.has(name) && !dirty.has(name)).length;
-  }
-
-  /** Update build: every page's record as things stand (pages removed so far left out), and the shards that changed. */
-  #currentPages(): { pages: Record<string, PageRecord>; dirty: Set<string> } {
-    const previous = this.#previous!;
-    const pages: Record<string, PageRecord> = {};
     const dirty = new Set<string>();
     for (const [url, record] of Object.entries(previous.pages)) {
       if (this.#removed.has(url) && !this.#arrived.has(url)) {
@@ -253,65 +224,26 @@ export class SearchIndexBuilder {
       const now = arrived?.record ?? { ...record, shard: shardFor(this.#plan, record.lang, record.date) };
       if (now.shard !== record.shard) dirty.add(record.shard).add(now.shard);
       else if (now.hash !== record.hash) dirty.add(now.shard);
-      pages[url] = now;
+      this.#pages[url] = now;
     }
     for (const [url, { record }] of this.#arrived) {
       if (previous.pages[url]) continue;
       dirty.add(record.shard);
-      pages[url] = record;
+      this.#pages[url] = record;
     }
-    return { pages, dirty };
-  }
-
-  /** Update build: the copies of a shard's pages for Pagefind, rendered again or read from the live site. */
-  async #shardPages(name: string, urls: readonly string[]): Promise<QueuedPage[]> {
-    const pages: QueuedPage[] = [];
-    for (const url of urls) {
-      const arrived = this.#arrived.get(url);
-      const prefetched = this.#prefetched.get(url);
-      const early = !arrived && prefetched?.shard === name ? await prefetched.page : undefined;
-      pages.push(arrived?.page ?? early ?? (await this.#readLive(url, name)));
+    for (const [name, urls] of urlsByShard(this.#pages)) {
+      if (!dirty.has(name)) continue;
+      const shard = this.#shard(name, this.#pages[urls[0]!]!.lang);
+      shard.expected = undefined;
+      for (const url of urls) {
+        const arrived = this.#arrived.get(url);
+        const prefetched = this.#prefetched.get(url);
+        const early = !arrived && prefetched?.shard === name ? await prefetched.page : undefined;
+        shard.pages.push(arrived?.page ?? early ?? (await this.#readLive(url, name)));
+      }
     }
-    return pages;
-  }
-
-  /**
-   * Update build: indexes a shard that a page just changed, from the pages known now, once the live pages being read
-   * for it are in, while Astro still renders the rest on the other core (an edit's rebuild waited for this after
-   * Astro). A page of the shard that arrives later drops the speculation and starts another; at the end the shard's
-   * index is written only if its pages are exactly the ones indexed (`#dispatch`).
-   */
-  #speculate(name: string): void {
-    this.#speculative.get(name)?.decide(false);
-    this.#speculative.delete(name);
-    const started = this.#prefetching.then(async () => {
-      const { pages, dirty } = this.#currentPages();
-      if (!dirty.has(name) || this.#speculative.get(name) !== placeholder) return;
-      const urls = (urlsByShard(pages).get(name) ?? []).toSorted();
-      if (urls.length === 0) return;
-      const queued = await this.#shardPages(name, urls);
-      if (this.#speculative.get(name) !== placeholder) return;
-      let decide: (keep: boolean) => void = () => undefined;
-      const decided = new Promise<boolean>((resolve) => (decide = resolve));
-      const request = this.#request(name, pages[urls[0]!]!.lang, queued);
-      const result = this.#pool.indexIfConfirmed(request, () => decided);
-      // A failure is reported when the shard is indexed again (or kept: then #dispatch waits for this result).
-      result.catch(() => undefined);
-      this.#speculative.set(name, { pages: request.pages, decide, result });
-    });
-    const placeholder = { pages: [], decide: () => undefined, result: started.then(() => undefined) };
-    this.#speculative.set(name, placeholder);
-  }
-
-  /** What the indexer is asked for a shard: its pages sorted by URL and its chunk size. */
-  #request(name: string, lang: string, pages: QueuedPage[]): IndexShardRequest {
-    // The order Pagefind numbers pages in is the order they are added: sorted, so that two builds of the same site
-    // write the same index, whatever order Astro finished the pages in.
-    const sorted = pages.toSorted((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
-    const shardsOfLanguage = this.#plan[lang]?.length ?? 1;
-    // A search reads one chunk per shard for each word: chunks 1/n the size keep what it downloads about the same.
-    const chunkSize = Math.max(smallestChunkSize, Math.round(pagefindChunkSize / shardsOfLanguage));
-    return { name, outputPath: this.#outputPath, chunkSize, pages: sorted, previousMeta: this.#previous?.shards[name]?.meta };
+    const live = new Set(Object.values(this.#pages).map((page) => page.shard));
+    return Object.keys(previous.shards).filter((name) => live.has(name) && !dirty.has(name)).length;
   }
 
   /** A live page's copy for Pagefind, as it would arrive from Astro. */
@@ -336,18 +268,15 @@ export class SearchIndexBuilder {
 
   #dispatch(shard: ShardState): void {
     shard.dispatched = true;
-    const request = this.#request(shard.name, shard.lang, shard.pages);
+    // The order Pagefind numbers pages in is the order they are added: sorted, so that two builds of the same site
+    // write the same index, whatever order Astro finished the pages in.
+    const pages = shard.pages.sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
     shard.pages = [];
-    const speculation = this.#speculative.get(shard.name);
-    this.#speculative.delete(shard.name);
-    // Indexed already from the same copies of the same pages (a page rendered again exactly as it was read from the
-    // live site counts as the same): that index is written.
-    const same =
-      speculation !== undefined &&
-      speculation.pages.length === request.pages.length &&
-      speculation.pages.every((page, index) => page === request.pages[index] || (page.url === request.pages[index]!.url && Buffer.compare(page.deflated, request.pages[index]!.deflated) === 0));
-    speculation?.decide(same);
-    const running = same ? speculation.result.then((indexed) => indexed ?? Promise.reject(new Error(`the search shard ${shard.name} was indexed but not written`))) : this.#pool.index(request);
+    const shardsOfLanguage = this.#plan[shard.lang]?.length ?? 1;
+    // A search reads one chunk per shard for each word: chunks 1/n the size keep what it downloads about the same.
+    const chunkSize = Math.max(smallestChunkSize, Math.round(pagefindChunkSize / shardsOfLanguage));
+    const previousMeta = this.#previous?.shards[shard.name]?.meta;
+    const running = this.#pool.index({ name: shard.name, outputPath: this.#outputPath, chunkSize, pages, previousMeta });
     running.catch((error: unknown) => {
       this.#failure ??= error instanceof Error ? error : new Error(String(error));
     });
