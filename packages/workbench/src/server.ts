@@ -12,6 +12,7 @@ import { writeFileAtomic } from '@iom/files';
 import { clientAssets } from './client-assets.ts';
 import type { EditorData } from './client/editor-page.ts';
 import { commitOneFile, gitTopLevel } from './git-commit.ts';
+import { mediaRoute, previewImageFile, releaseMediaRoute } from './preview-images.ts';
 import { formatString, stringsFor, type InterfaceStrings } from './interface-strings.ts';
 import { buildPageIndex, pageQueue, translatablePage, type PageIndex } from './page-index.ts';
 import { buildReleaseIndex, queuePage, translatableRelease, type ReleaseIndex } from './release-index.ts';
@@ -345,6 +346,18 @@ export async function startWorkbench(options: WorkbenchOptions): Promise<Workben
     return html(404, strings.appName, `<h1>${say(strings, 'appName')}</h1><p>${say(strings, 'notFound')}</p>`);
   };
 
+  /**
+   * An image the preview shows, for the session's pages only (the cookie), and only one `previewImageFile` found:
+   * an image of content/media/ or beside a release the workbench read. Anything else is a 404, however it is named.
+   */
+  const previewImage = (request: IncomingMessage, response: ServerResponse, image: { file: string; type: string } | undefined) => {
+    if (request.method !== 'GET' && request.method !== 'HEAD') return send(response, 405, 'text/plain; charset=utf-8', 'Use GET.');
+    if (!isSessionToken(cookiesOf(request).get(tokenCookie()), token)) return send(response, 401, 'text/plain; charset=utf-8', 'Open the address pnpm translate printed first.');
+    if (!image) return send(response, 404, 'text/plain; charset=utf-8', 'No such image.');
+    response.writeHead(200, { ...securityHeaders, 'content-type': image.type });
+    response.end(request.method === 'HEAD' ? undefined : readFileSync(image.file));
+  };
+
   const server: Server = createServer((request, response) => {
     const url = new URL(request.url ?? '/', 'http://workbench.invalid');
     const refused = refusal(request, address);
@@ -353,6 +366,8 @@ export async function startWorkbench(options: WorkbenchOptions): Promise<Workben
     if (asset && request.method === 'GET') return send(response, 200, asset.type, asset.body);
     // Browsers ask for an icon; there is none, and a 404 would be logged as an error in the page's console.
     if (url.pathname === '/favicon.ico') return send(response, 204, 'text/plain', '');
+    const image = previewImageFile(contentDir, index.byId, url.pathname);
+    if (image || url.pathname.startsWith(mediaRoute) || url.pathname.startsWith(releaseMediaRoute)) return previewImage(request, response, image);
     const handler = url.pathname.startsWith('/api/') ? api(request, response, url) : Promise.resolve(page(request, response, url));
     handler.catch((error: unknown) => {
       if (response.headersSent) return response.destroy();
