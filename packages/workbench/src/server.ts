@@ -12,6 +12,7 @@ import { writeFileAtomic } from '@iom/files';
 import { clientAssets } from './client-assets.ts';
 import type { EditorData } from './client/editor-page.ts';
 import { commitOneFile, gitTopLevel } from './git-commit.ts';
+import { previewDataOf } from './preview-data.ts';
 import { mediaRoute, previewImageFile, releaseMediaRoute } from './preview-images.ts';
 import { formatString, stringsFor, type InterfaceStrings } from './interface-strings.ts';
 import { buildPageIndex, pageQueue, translatablePage, type PageIndex } from './page-index.ts';
@@ -340,6 +341,7 @@ export async function startWorkbench(options: WorkbenchOptions): Promise<Workben
         problemStrings: Object.fromEntries(problemStringKeys.map((key) => [key, strings[key]])) as EditorData['problemStrings'],
         phrases: { Diagnostics: strings.problemsHeading, 'No diagnostics': strings.noProblems, close: strings.close, 'Selection deleted': strings.selectionDeleted, 'Control character': strings.controlCharacter },
         messages,
+        preview: previewDataOf(entry, lang, content.strings[lang], strings, ui),
       };
       return html(200, `${entry.source.title}`, main, data, { styleNonce });
     }
