@@ -9,6 +9,7 @@ export * from './urls.ts';
 export * from './formatting.ts';
 export * from './country-names.ts';
 export * from './ui-strings.ts';
+export { bodyRenderSettings, contactsMarker, type PrepareRender } from './prepare/render-body.ts';
 export * from './content-hash.ts';
 export * from './schemas/common.ts';
 export * from './schemas/release.ts';

@@ -1,2 +1,2 @@
 /** What the site's body renderer writes where `<Contacts />` stands; ReleaseArticle puts the contacts block there. */
-export const contactsMarker = '<!--contacts-->';
+export { contactsMarker } from '@iom/content-model';

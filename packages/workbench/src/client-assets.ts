@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { build, type BuildOptions, type OutputFile, type Plugin } from 'esbuild';
+import { readSiteStylesheet, siteStylesheetPath } from './site-stylesheet.ts';
 
 /** A file the server sends as it is. */
 export interface Asset {
@@ -46,8 +47,9 @@ let built: Promise<Record<string, Asset>> | undefined;
 
 /**
  * The scripts and the stylesheet the pages load, by path: `/assets/workbench.js` (the UI strings page),
- * `/assets/editor.js` (the editor: CodeMirror and the checker), `/assets/workbench.css`. Bundled once per process with
- * esbuild, from `src/client/`; nothing is written to disk and nothing comes from another server.
+ * `/assets/editor.js` (the editor: CodeMirror, the checker and the preview), `/assets/workbench.css`, and the site's
+ * stylesheet for the preview (`/assets/site.css`). Bundled once per process with esbuild, from `src/client/`; nothing
+ * is written to disk and nothing comes from another server.
  */
 export function clientAssets(): Promise<Record<string, Asset>> {
   built ??= bundleClient();
@@ -63,5 +65,6 @@ async function bundleClient(): Promise<Record<string, Asset>> {
   });
   const assets: Record<string, Asset> = Object.fromEntries(result.outputFiles.map((file: OutputFile) => [`/assets/${path.basename(file.path)}`, { type: 'text/javascript; charset=utf-8', body: file.text }]));
   assets['/assets/workbench.css'] = { type: 'text/css; charset=utf-8', body: readFileSync(path.join(clientDir, 'workbench.css'), 'utf8') };
+  assets[siteStylesheetPath] = { type: 'text/css; charset=utf-8', body: readSiteStylesheet() };
   return assets;
 }

@@ -12,6 +12,8 @@ import { changeSizes } from './change-size.ts';
 import { clientAssets } from './client-assets.ts';
 import type { EditorData } from './client/editor-page.ts';
 import { commitOneFile, gitTopLevel } from './git-commit.ts';
+import { previewDataOf } from './preview-data.ts';
+import { mediaRoute, previewImageFile, releaseMediaRoute } from './preview-images.ts';
 import { formatString, stringsFor, type InterfaceStrings } from './interface-strings.ts';
 import { liveIndex } from './live-index.ts';
 import { pageQueue, translatablePage, type PageIndex } from './page-index.ts';
@@ -407,10 +409,23 @@ export async function startWorkbench(options: WorkbenchOptions): Promise<Workben
         problemStrings: Object.fromEntries(problemStringKeys.map((key) => [key, strings[key]])) as EditorData['problemStrings'],
         phrases: { Diagnostics: strings.problemsHeading, 'No diagnostics': strings.noProblems, close: strings.close, 'Selection deleted': strings.selectionDeleted, 'Control character': strings.controlCharacter },
         messages,
+        preview: previewDataOf(entry, lang, content.strings[lang], strings, ui),
       };
       return html(200, `${entry.source.title}`, main, data, { styleNonce });
     }
     return html(404, strings.appName, `<h1>${say(strings, 'appName')}</h1><p>${say(strings, 'notFound')}</p>`);
+  };
+
+  /**
+   * An image the preview shows, for the session's pages only (the cookie), and only one `previewImageFile` found:
+   * an image of content/media/ or beside a release the workbench read. Anything else is a 404, however it is named.
+   */
+  const previewImage = (request: IncomingMessage, response: ServerResponse, image: { file: string; type: string } | undefined) => {
+    if (request.method !== 'GET' && request.method !== 'HEAD') return send(response, 405, 'text/plain; charset=utf-8', 'Use GET.');
+    if (!isSessionToken(cookiesOf(request).get(tokenCookie()), token)) return send(response, 401, 'text/plain; charset=utf-8', 'Open the address pnpm translate printed first.');
+    if (!image) return send(response, 404, 'text/plain; charset=utf-8', 'No such image.');
+    response.writeHead(200, { ...securityHeaders, 'content-type': image.type });
+    response.end(request.method === 'HEAD' ? undefined : readFileSync(image.file));
   };
 
   const server: Server = createServer((request, response) => {
@@ -421,6 +436,8 @@ export async function startWorkbench(options: WorkbenchOptions): Promise<Workben
     if (asset && request.method === 'GET') return send(response, 200, asset.type, asset.body);
     // Browsers ask for an icon; there is none, and a 404 would be logged as an error in the page's console.
     if (url.pathname === '/favicon.ico') return send(response, 204, 'text/plain', '');
+    const image = previewImageFile(contentDir, index.byId, url.pathname);
+    if (image || url.pathname.startsWith(mediaRoute) || url.pathname.startsWith(releaseMediaRoute)) return previewImage(request, response, image);
     const handler = url.pathname.startsWith('/api/') ? api(request, response, url) : page(request, response, url);
     handler.catch((error: unknown) => {
       if (response.headersSent) return response.destroy();

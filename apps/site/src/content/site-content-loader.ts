@@ -1,10 +1,9 @@
 import { watch, type FSWatcher } from 'node:fs';
 import path from 'node:path';
 import type { Loader } from 'astro/loaders';
-import { ContentError, createTranslate, formatContentIssues, publishedCountry, publishedOrganisationContacts } from '@iom/content-model';
+import { bodyRenderSettings, ContentError, formatContentIssues, publishedCountry, publishedOrganisationContacts } from '@iom/content-model';
 import { openSiteContent, type SiteContentRead, type SiteContentSession } from '@iom/content-model/node';
 import { announceSearchPlan, cachedPreparer, type StoredBodyRef } from '@iom/site-build/content';
-import { contactsMarker } from '@iom/ui/contacts-marker';
 import { shareSiteContent, type StoredSiteContent } from '../lib/stored-site-content.ts';
 
 /** The content watcher of each content folder in this process (on globalThis: the config, and this module, may be loaded again). */
@@ -36,10 +35,7 @@ export function siteContentLoader(options: { contentDir: string; displayRoot: st
         const opened = await openSiteContent({
           ...options,
           prepare: cachedPreparer(options.cacheDir),
-          render: (_lang, strings) => {
-            const t = createTranslate(strings);
-            return { labels: { source: t('release.sourceLabel'), footnotes: t('release.footnotes'), backToContent: t('release.backToContent') }, base: options.base, contactsMarker };
-          },
+          render: (_lang, strings) => bodyRenderSettings(strings, options.base),
         });
         // Only the preview reads again: a build reads once, and keeps nothing after its sync.
         if (watcher) session = opened;

@@ -3,9 +3,9 @@ import { sourceFingerprint } from '../content-hash.ts';
 import type { ContentIssue } from '@iom/safe-mdx';
 import { fieldPositions, parseAndCheck } from './check-file.ts';
 import { mediaReferences, type MediaReference } from '@iom/safe-mdx';
-import { checkSafeMdx, decodeContentSource, locateFrontmatter, parseFrontmatter, plainText, renderSafeMdx, type RenderLabels } from '@iom/safe-mdx';
+import { checkSafeMdx, decodeContentSource, locateFrontmatter, parseFrontmatter, plainText } from '@iom/safe-mdx';
 import type { ParsedFrontmatter } from '@iom/safe-mdx';
-import { withBase } from '../urls.ts';
+import { renderBody, type PrepareRender } from './render-body.ts';
 import type { MdastNode } from '@iom/safe-mdx';
 import { bodyNestingIssue, treeNestingIssue } from '@iom/safe-mdx';
 import { quickParse } from '@iom/safe-mdx';
@@ -56,14 +56,7 @@ function searchText(tree: Root): string {
   return parts.join('\n').replace(/[ \t]{2,}|\t/g, ' ').trim();
 }
 
-/** What `prepareFile` needs to render a body: serializable, so worker threads can share it. */
-export interface PrepareRender {
-  labels: RenderLabels;
-  /** The deployment's base path: root-relative links and images get it. */
-  base: string;
-  /** What `<Contacts />` becomes in the HTML. */
-  contactsMarker: string;
-}
+export type { PrepareRender } from './render-body.ts';
 
 /** Which parser prepared a file: `quick` (the common subset, see `quickParse`) or `remark` (everything). */
 export type PrepareParser = 'quick' | 'remark';
@@ -141,8 +134,6 @@ function describeSource(frontmatter: ParsedFrontmatter, body: string): Pick<Prep
 
 function prepared(frontmatter: ParsedFrontmatter, body: string, tree: Root, issues: ContentIssue[], render: PrepareRender | undefined): PreparedFile {
   const { positions, fingerprint } = describeSource(frontmatter, body);
-  // Root-relative links and images get the deployment's base (the site may live under /mirror/).
-  const rooted = (url: string) => url.startsWith('/') && !url.startsWith('//');
   return {
     issues,
     frontmatter: frontmatter.data,
@@ -150,14 +141,6 @@ function prepared(frontmatter: ParsedFrontmatter, body: string, tree: Root, issu
     fingerprint,
     text: searchText(tree),
     media: mediaReferences(tree),
-    html:
-      render && issues.length === 0
-        ? renderSafeMdx(tree, {
-            labels: render.labels,
-            renderContacts: () => render.contactsMarker,
-            linkRewriter: (url) => (rooted(url) ? withBase(url, render.base) : url),
-            resolveImage: (src) => (rooted(src) ? { src: withBase(src, render.base) } : undefined),
-          })
-        : undefined,
+    html: render && issues.length === 0 ? renderBody(tree, render) : undefined,
   };
 }

@@ -1,13 +1,17 @@
+import { checkContentFile } from '@iom/content-model/check';
 import type { ContentIssue, SiteComponentName } from '@iom/safe-mdx';
+import type { PreviewData } from '../preview-page.ts';
 import { bodyLine, composeTranslation, draftProblems, fieldNames, pageFieldNames, type DraftFields, type DraftPlace } from '../translation-draft.ts';
 import { renderProblems, type ProblemStrings } from '../views/problems-view.ts';
 import { replaceTextarea, type LineProblem } from './body-editor.ts';
+import { startPreview } from './live-preview.ts';
 
 /*
  * The editor of one translation, loaded by workbench.ts on the editor page only (the queue and the UI strings page do
  * not load CodeMirror or the checker). Problems are found here, in the browser, by the same code as
- * `pnpm check:content` (`draftProblems` over `@iom/content-model/check`), as the translator types; the server is
- * asked for the source beside the translation only, and checks again on Save.
+ * `pnpm check:content` (`draftProblems` over `@iom/content-model/check`), as the translator types, and the same check
+ * renders the text for the live preview as the site does; the server is asked for the source beside the translation
+ * only, and checks again on Save.
  */
 
 /** What the editor page hands its script (`#workbench-data`). */
@@ -26,6 +30,8 @@ export interface EditorData {
   /** CodeMirror's own words, in the interface language. */
   phrases: Record<string, string>;
   messages: { saved: string; savedWithProblems: string; markedUpToDate: string; saveFirst: string; requestFailed: string };
+  /** What the live preview shows besides the fields and the text, and how the site renders the text. */
+  preview: PreviewData;
 }
 
 interface DraftResponse {
@@ -85,13 +91,22 @@ export function startEditor(data: EditorData, token: string): void {
   };
   const failed = (answer: DraftResponse) => say(data.messages.requestFailed.replace('{message}', answer.error ?? '?'));
 
-  /** The file Save would write, and its problems, found here. */
+  /**
+   * The file Save would write, its problems found here, and its preview: one parse gives both (`checkContentFile`
+   * renders the body as the site does when it has no problem the build would stop on).
+   */
   const checkHere = () => {
     const current = { title: '', summary: '', datelinePlace: '', imageAlt: '', imageCaption: '', ...fields() } as DraftFields;
     const text = composeTranslation(base, current, names) ?? current.body;
-    const found = draftProblems(data.place, text);
+    let html: string | undefined;
+    const found = draftProblems(data.place, text, (file, bytes) => {
+      const checked = checkContentFile(file, bytes, data.preview.render);
+      html = checked.html;
+      return checked;
+    });
     problems.innerHTML = renderProblems(data.problemStrings, text, found);
     editor.showProblems(lineProblems(text, found));
+    preview.update(current, html);
   };
 
   const showAnswer = (answer: DraftResponse) => {
@@ -119,6 +134,7 @@ export function startEditor(data: EditorData, token: string): void {
     }, checkDelay);
   };
 
+  const preview = startPreview(data.preview, document.title);
   const editor = replaceTextarea(element<HTMLTextAreaElement>('body'), {
     labelledBy: label.id,
     fixLabel: data.problemStrings.fix,

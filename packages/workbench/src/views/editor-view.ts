@@ -98,6 +98,23 @@ function componentMenu(strings: InterfaceStrings): string {
 }
 
 /**
+ * The live preview: the page as the site shows it, rendered by the editor's script into a frame that runs no script
+ * (`sandbox` without `allow-scripts`). Hidden until that script runs, as without it there is nothing to show; the
+ * button shows or hides the frame, and says which it does (`aria-expanded`).
+ */
+function previewPanel(strings: InterfaceStrings): string {
+  return `<section id="preview" class="preview" aria-labelledby="preview-heading" hidden>
+<div class="preview-bar"><h2 id="preview-heading">${say(strings, 'previewHeading')}</h2>
+<button type="button" id="preview-toggle" aria-expanded="true" aria-controls="preview-content" data-show="${say(strings, 'showPreview')}" data-hide="${say(strings, 'hidePreview')}">${say(strings, 'hidePreview')}</button></div>
+<div id="preview-content">
+<p class="preview-explain">${say(strings, 'previewExplain')}</p>
+<p id="preview-stale" class="preview-stale" role="status" data-text="${say(strings, 'previewStale')}"></p>
+<iframe id="preview-frame" title="${say(strings, 'previewFrame')}" sandbox="allow-same-origin"></iframe>
+</div>
+</section>`;
+}
+
+/**
  * The editor of one release or section page in one language: the source's facts read only, the translatable fields
  * (a section page has no dateline and no image) and the text (a text box written in the language's direction), the problems, Save and Mark up to date, the place where a
  * conflict is shown, and the source beside the translation.
@@ -155,10 +172,13 @@ ${view.canCommit ? `<button type="button" id="commit"${view.state === 'missing' 
 </div>
 <p id="message" role="status"></p>
 </form>
+<div class="side">
 <section aria-labelledby="problems-heading" class="problems-panel">
 <h2 id="problems-heading">${say(strings, 'problemsHeading')}</h2>
 <div id="problems">${view.problemsHtml}</div>
 </section>
+${previewPanel(strings)}
+</div>
 <section id="conflict" class="conflict" aria-labelledby="conflict-heading" hidden>
 <h2 id="conflict-heading">${say(strings, 'conflictHeading')}</h2>
 <p>${say(strings, 'conflictExplain')}</p>

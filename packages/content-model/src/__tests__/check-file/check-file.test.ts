@@ -3,6 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkContentFile } from '../../prepare/check-file.ts';
 import { prepareFile } from '../../prepare/prepare-file.ts';
+import { bodyRenderSettings, contactsMarker } from '../../prepare/render-body.ts';
 import { safeMdxTestFiles } from '../quick-path/safe-mdx-test-files.ts';
 
 // checkContentFile is what a translator's browser runs (remark only, nothing rendered or fingerprinted); prepareFile
@@ -47,5 +48,33 @@ describe('checkContentFile, the browser’s check, against prepareFile', () => {
     const { checked, prepared } = bothChecks(file, expression);
     expect(checked).toEqual(prepared);
     expect(checked.issues).toMatchObject([{ file, line: 5, column: 8 }]);
+  });
+});
+
+describe('checkContentFile with render settings, the preview’s renderer, against prepareFile', () => {
+  const strings = {
+    en: { 'release.sourceLabel': 'Source:', 'release.footnotes': 'Footnotes', 'release.backToContent': 'Back to content' },
+    ar: { 'release.sourceLabel': 'المصدر:', 'release.footnotes': 'الحواشي', 'release.backToContent': 'العودة إلى النص' },
+  };
+  it.each(contentFiles)('%s: the same HTML as the build', (file) => {
+    const bytes = readFileSync(path.join(path.dirname(contentDir), file));
+    const render = bodyRenderSettings(file.endsWith('/ar.mdx') ? strings.ar : strings.en, '/mirror/');
+    const html = prepareFile(file, bytes, render).html;
+    expect(html).toBeTypeOf('string');
+    expect(checkContentFile(file, bytes, render).html).toBe(html);
+  });
+
+  it('renders nothing for a file with a problem, as prepareFile does', () => {
+    const bytes = encode('---\ntitle: "نص"\n---\n\nفي عام {2016} درّبت المنظمة.\n');
+    const render = bodyRenderSettings(strings.ar, '/');
+    expect(prepareFile('content/releases/2016/x/ar.mdx', bytes, render).html).toBeUndefined();
+    expect(checkContentFile('content/releases/2016/x/ar.mdx', bytes, render).html).toBeUndefined();
+  });
+
+  it('labels the footnotes from the language’s UI strings and marks the contacts’ place', () => {
+    const bytes = encode('---\ntitle: "نص"\n---\n\nنص[^1]\n\n<Contacts />\n\n[^1]: حاشية\n');
+    const html = checkContentFile('content/releases/2016/x/ar.mdx', bytes, bodyRenderSettings(strings.ar, '/')).html ?? '';
+    expect(html).toContain('الحواشي');
+    expect(html).toContain(contactsMarker);
   });
 });
