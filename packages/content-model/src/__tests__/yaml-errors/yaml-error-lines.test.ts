@@ -6,8 +6,9 @@ describe('a YAML data file that does not parse', () => {
   it('names the line and column of an unclosed quote in a French UI strings file', () => {
     const { issues } = parseYamlFile('content/i18n/fr.yaml', 'site.name: "OIM"\nnav.home: "Accueil\nnav.news: "Actualités"\n');
     expect(issues.length).toBeGreaterThan(0);
-    expect(issues[0]).toMatchObject({ file: 'content/i18n/fr.yaml', line: expect.any(Number), column: expect.any(Number) });
+    expect(issues[0]!.file).toBe('content/i18n/fr.yaml');
     expect(issues[0]!.line).toBeGreaterThanOrEqual(2);
+    expect(issues[0]!.column).toBeGreaterThanOrEqual(1);
   });
 
   it('names the line of a key written twice in an Arabic file, shifted when the YAML sits in a frontmatter block', () => {
