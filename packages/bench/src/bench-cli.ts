@@ -1,15 +1,17 @@
 /**
  * Builds the real site from synthetic corpora of several sizes and prints what it took (see README.md):
  *
- *   node packages/bench/src/bench-cli.ts [--sizes 5000,20000] [--with-80k] [--out-json <file>] [--keep] [--seed S] [--no-incremental] [--no-dev]
+ *   node packages/bench/src/bench-cli.ts [--sizes 5000,20000] [--with-80k] [--out-json <file>] [--keep] [--seed S] [--no-incremental] [--no-dev] [--no-search]
  *
  * Corpora are cached in .bench/corpus-<pages>/ and reused while the generator is unchanged; built sites go to
- * .bench/site-<pages>/ (removed after measuring unless --keep); build logs to .bench/build-<pages>.log.
+ * .bench/site-<pages>/ (removed after measuring unless --keep); build logs to .bench/build-<pages>.log. After each
+ * build a first search is measured in Chromium on the built site (unless --no-search).
  */
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { BenchReport, IncrementalRun, SizeRun } from './bench/bench-report.ts';
+import { benchSearch, firstSearchScript, formatSearchFigure, measureFirstSearchInBrowser, type BrowserSearchRun } from './bench/browser-search.ts';
 import { measureDevPreview } from './bench/dev-preview.ts';
 import { firstReleaseSource, withEditedFile } from './bench/incremental-edit.ts';
 import { measureSiteOutput } from './bench/output-stats.ts';
@@ -21,13 +23,13 @@ import { generatorFingerprint, markerMatches, readMarker, writeCorpus } from './
 import { formatCount, formatDuration } from './format-units.ts';
 import { benchWorkDir, repoContentDir } from './repo-paths.ts';
 
-const usage = 'usage: node packages/bench/src/bench-cli.ts [--sizes 5000,20000] [--with-80k] [--out-json <file>] [--keep] [--seed S] [--no-incremental] [--no-dev]';
+const usage = 'usage: node packages/bench/src/bench-cli.ts [--sizes 5000,20000] [--with-80k] [--out-json <file>] [--keep] [--seed S] [--no-incremental] [--no-dev] [--no-search]';
 const args = parseBenchArgs(process.argv.slice(2));
 if (!args.ok) {
   console.error(`${args.error}\n${usage}`);
   process.exit(2);
 }
-const { sizes, keep, seed, incremental: runIncremental, dev: runDev } = args.value;
+const { sizes, keep, seed, incremental: runIncremental, dev: runDev, search: runSearch } = args.value;
 const outJson = path.resolve(args.value.outJson ?? path.join(benchWorkDir, 'results.json'));
 const shown = (file: string) => path.relative(process.cwd(), file) || '.';
 const benchStarted = performance.now();
@@ -81,6 +83,20 @@ for (const size of sizes) {
 
   // 3. The output.
   const output = build.ok ? measureSiteOutput(siteDir) : null;
+
+  // 4. A first search in Chromium on the site just built, before it is removed or rebuilt.
+  let browserSearch: BrowserSearchRun;
+  if (!build.ok) browserSearch = { status: 'not measured', ...benchSearch, reason: 'build failed' };
+  else if (!runSearch) browserSearch = { status: 'not measured', ...benchSearch, reason: 'skipped (--no-search)' };
+  else {
+    console.log(`  first search: node ${shown(firstSearchScript)} --site ${shown(siteDir)} --lang ${benchSearch.lang} --query ${benchSearch.query} --json`);
+    browserSearch = await measureFirstSearchInBrowser({ siteDir });
+    console.log(
+      browserSearch.status === 'measured'
+        ? `  first search: ${formatSearchFigure(browserSearch.firstSearch)}; opening the filters adds ${formatSearchFigure(browserSearch.filters)} (measured in ${formatDuration(browserSearch.ms)})`
+        : `  first search not measured: ${browserSearch.reason}`,
+    );
+  }
   report.runs.push({
     size,
     corpus,
@@ -93,11 +109,12 @@ for (const size of sizes) {
     output: output?.output ?? null,
     pagefind: output?.pagefind ?? null,
     firstSearch: output?.firstSearch ?? null,
+    browserSearch,
   });
   if (!keep && size !== sizes.at(-1)) rmSync(siteDir, { recursive: true, force: true });
 }
 
-// 4. Incremental: edit one release of the largest corpus that built, and build again.
+// 5. Incremental: edit one release of the largest corpus that built, and build again.
 const largest = [...report.runs].reverse().find((run) => run.build.ok);
 if (runIncremental && largest) {
   const file = firstReleaseSource(largest.corpus.dir);
@@ -121,7 +138,7 @@ if (runIncremental && largest) {
     console.log(rebuild.ok ? `  rebuilt in ${formatDuration(rebuild.wallMs)}${rebuild.summary ? ` (${rebuild.summary})` : ''}` : `  rebuild FAILED: ${rebuild.error}`);
   }
 }
-// 5. The preview translators use (`pnpm dev`) on the same corpus: ready, then a release page after a save.
+// 6. The preview translators use (`pnpm dev`) on the same corpus: ready, then a release page after a save.
 if (runDev && largest) {
   const file = firstReleaseSource(largest.corpus.dir);
   if (file) {
@@ -137,7 +154,7 @@ if (runDev && largest) {
 }
 if (!keep) for (const run of report.runs) rmSync(path.join(benchWorkDir, `site-${run.size}`), { recursive: true, force: true });
 
-// 6. Report.
+// 7. Report.
 report.targets = evaluateTargets(report.runs, report.incremental, report.dev);
 mkdirSync(path.dirname(outJson), { recursive: true });
 writeFileSync(outJson, `${JSON.stringify(report, null, 2)}\n`);

@@ -24,6 +24,8 @@ export interface BenchArgs {
   incremental: boolean;
   /** Skip the measure of the preview (`pnpm dev`) on the largest corpus. */
   dev: boolean;
+  /** Skip the first search measured in Chromium after each build. */
+  search: boolean;
 }
 
 function positiveInteger(name: string, text: string | undefined): number | string {
@@ -62,7 +64,7 @@ export function parseCorpusArgs(argv: readonly string[]): ParsedArgs<CorpusArgs>
 }
 
 /**
- * Parses `[--sizes 5000,20000] [--with-80k] [--out-json <file>] [--keep] [--seed S] [--no-incremental] [--no-dev]`.
+ * Parses `[--sizes 5000,20000] [--with-80k] [--out-json <file>] [--keep] [--seed S] [--no-incremental] [--no-dev] [--no-search]`.
  *
  * @example
  * parseBenchArgs(['--sizes', '5000', '--with-80k']) // sizes [5000, 80000]
@@ -80,6 +82,7 @@ export function parseBenchArgs(argv: readonly string[]): ParsedArgs<BenchArgs> {
         seed: { type: 'string' },
         'no-incremental': { type: 'boolean' },
         'no-dev': { type: 'boolean' },
+        'no-search': { type: 'boolean' },
       },
       strict: true,
     }).values;
@@ -105,6 +108,7 @@ export function parseBenchArgs(argv: readonly string[]): ParsedArgs<BenchArgs> {
       seed,
       incremental: !parsed['no-incremental'],
       dev: !parsed['no-dev'],
+      search: !parsed['no-search'],
     },
   };
 }

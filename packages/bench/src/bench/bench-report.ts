@@ -1,3 +1,4 @@
+import type { BrowserSearchRun } from './browser-search.ts';
 import type { DevPreviewRun } from './dev-preview.ts';
 import type { PhaseReport } from './build-phases.ts';
 import type { FirstSearchPart, PagefindLanguageStats } from './output-stats.ts';
@@ -18,7 +19,10 @@ export interface SizeRun {
   memorySamples: number;
   output: { bytes: number; diskBytes: number; files: number } | null;
   pagefind: PagefindLanguageStats[] | null;
+  /** An estimate from file sizes, per language (see `firstSearchApproximation`). */
   firstSearch: { lang: string; totalBytes: number; totalTransferBytes: number; requests: number; parts: FirstSearchPart[] }[] | null;
+  /** The first English search measured in Chromium on the built site (apps/site's report-first-search.ts), or why not. */
+  browserSearch: BrowserSearchRun;
 }
 
 /** The rebuild after editing one release (an update build: see apps/site/scripts/update-build). */

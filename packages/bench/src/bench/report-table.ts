@@ -1,5 +1,6 @@
 import { formatBytes, formatCount, formatDuration } from '../format-units.ts';
 import type { BenchReport, SizeRun } from './bench-report.ts';
+import { benchSearch, browserSearchMethod, formatSearchFigure } from './browser-search.ts';
 import { firstSearchApproximation } from './output-stats.ts';
 
 /**
@@ -75,11 +76,18 @@ export function formatReport(report: BenchReport): string {
       ...runs.map((run) => cell(run.pagefind?.find((stats) => stats.lang === lang), (stats) => `${formatCount(stats.indexChunks)} / ${formatCount(stats.fragments)}`)),
     ]),
     ...languages.map((lang) => [
-      `first search ${lang} (transferred, requests)`,
+      `first search ${lang}, estimated (transferred, requests)`,
       ...runs.map((run) => cell(run.firstSearch?.find((estimate) => estimate.lang === lang), (estimate) => `${formatBytes(estimate.totalTransferBytes)}, ${estimate.requests}`)),
     ]),
+    [`first search ${benchSearch.lang} "${benchSearch.query}", measured in Chromium`, ...runs.map((run) => (run.browserSearch.status === 'measured' ? formatSearchFigure(run.browserSearch.firstSearch) : 'not measured'))],
+    ['  then opening the filters adds', ...runs.map((run) => (run.browserSearch.status === 'measured' ? formatSearchFigure(run.browserSearch.filters) : 'not measured'))],
   ];
-  const lines = [formatTable(rows), '', 'targets'];
+  const lines = [formatTable(rows)];
+  // The reasons go below the table: an error message would stretch its column.
+  for (const run of runs) {
+    if (run.browserSearch.status === 'not measured') lines.push(`first search in Chromium not measured at ${formatCount(run.size)} pages: ${run.browserSearch.reason}`);
+  }
+  lines.push('', 'targets');
   lines.push(formatTable(report.targets.map((target) => [`  ${target.status}`, target.description, target.measured]), { align: ['left', 'left', 'left'] }));
   if (report.incremental) {
     const inc = report.incremental;
@@ -97,6 +105,6 @@ export function formatReport(report: BenchReport): string {
         (dev.ok ? `ready in ${formatDuration(dev.readyMs)}; ${dev.releasePath} first opened in ${formatDuration(dev.firstReleaseMs)}; a saved release shown after ${formatDuration(dev.afterSaveMs)}` : `failed: ${dev.error}`),
     );
   }
-  lines.push('', 'notes', `  ${firstSearchApproximation}`, ...report.notes.map((note) => `  ${note}`));
+  lines.push('', 'notes', `  ${firstSearchApproximation}`, `  ${browserSearchMethod}`, ...report.notes.map((note) => `  ${note}`));
   return lines.join('\n');
 }

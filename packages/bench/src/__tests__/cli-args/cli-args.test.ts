@@ -20,12 +20,12 @@ describe('corpus command line', () => {
 
 describe('bench command line', () => {
   it('defaults to 5,000 and 20,000 pages with the incremental rebuild and the preview', () => {
-    expect(parseBenchArgs([])).toEqual({ ok: true, value: { sizes: [5000, 20000], outJson: undefined, keep: false, seed: 1, incremental: true, dev: true } });
+    expect(parseBenchArgs([])).toEqual({ ok: true, value: { sizes: [5000, 20000], outJson: undefined, keep: false, seed: 1, incremental: true, dev: true, search: true } });
   });
 
   it('adds 80,000 with --with-80k and sorts sizes', () => {
-    const parsed = parseBenchArgs(['--sizes', '20k,5000', '--with-80k', '--out-json', 'r.json', '--keep', '--no-incremental', '--no-dev']);
-    expect(parsed).toEqual({ ok: true, value: { sizes: [5000, 20000, 80000], outJson: 'r.json', keep: true, seed: 1, incremental: false, dev: false } });
+    const parsed = parseBenchArgs(['--sizes', '20k,5000', '--with-80k', '--out-json', 'r.json', '--keep', '--no-incremental', '--no-dev', '--no-search']);
+    expect(parsed).toEqual({ ok: true, value: { sizes: [5000, 20000, 80000], outJson: 'r.json', keep: true, seed: 1, incremental: false, dev: false, search: false } });
   });
 
   it('rejects a size that is not a number', () => {

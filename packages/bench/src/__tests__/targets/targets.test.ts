@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { BenchReport, SizeRun } from '../../bench/bench-report.ts';
+import type { BrowserSearchRun } from '../../bench/browser-search.ts';
 import { formatReport, formatTable } from '../../bench/report-table.ts';
 import { evaluateTargets } from '../../bench/targets.ts';
 import { formatBytes, formatDuration } from '../../format-units.ts';
@@ -11,6 +12,10 @@ const run = (size: number, wallMs: number, msPerPage: number | null, peakRssByte
   msPerPage,
   peakRssBytes,
 });
+const tally = (bytes: number, requests: number) => ({ bytes, requests, byKind: [{ kind: 'index chunks', bytes, requests, distinct: requests }] });
+const searched = (bytes: number, requests: number): BrowserSearchRun => ({ status: 'measured', lang: 'en', query: 'migrants', firstSearch: tally(bytes, requests), filters: tally(184_100, 81), ms: 9_000 });
+const notSearched = (reason: string): BrowserSearchRun => ({ status: 'not measured', lang: 'en', query: 'migrants', reason });
+const withSearch = (size: number, browserSearch: BrowserSearchRun, ok = true) => ({ ...run(size, 60_000, 2, GiB, ok), browserSearch });
 const status = (results: ReturnType<typeof evaluateTargets>, id: string) => results.find((result) => result.id === id)?.status;
 
 describe('targets', () => {
@@ -33,8 +38,31 @@ describe('targets', () => {
 
   it('says what was not measured and when a figure is unknown', () => {
     const results = evaluateTargets([run(5_000, 10_000, null, null)], null);
-    expect(results.map((result) => result.status)).toEqual(['not measured', 'not measured', 'not measured', 'not measured', 'not measured', 'not measured']);
+    expect(results.map((result) => result.status)).toEqual(Array.from({ length: 8 }, () => 'not measured'));
     expect(status(evaluateTargets([run(20_000, 10_000, 1, null)], null), '20k-memory')).toBe('not measured');
+  });
+
+  it('judges a first search at 20,000 pages by its bytes and its requests, each on its limit', () => {
+    const at20k = (search: BrowserSearchRun, ok = true) => evaluateTargets([withSearch(20_000, search, ok)], null).find((result) => result.id === 'search-20k');
+    expect(at20k(searched(150_000, 12))).toMatchObject({ status: 'PASS', measured: '150.0 kB in 12 requests' });
+    expect(at20k(searched(150_001, 12))?.status).toBe('FAIL');
+    expect(at20k(searched(120_000, 13))?.status).toBe('FAIL');
+    expect(at20k(searched(389_700, 60))).toMatchObject({ status: 'FAIL', measured: '389.7 kB in 60 requests' });
+    expect(at20k(searched(1, 1), false)).toMatchObject({ status: 'FAIL', measured: 'build failed' });
+  });
+
+  it('judges a first search at 80,000 pages by its bytes only', () => {
+    const at80k = (search: BrowserSearchRun) => status(evaluateTargets([withSearch(80_000, search)], null), 'search-80k');
+    expect(at80k(searched(200_000, 40))).toBe('PASS');
+    expect(at80k(searched(200_001, 12))).toBe('FAIL');
+    expect(status(evaluateTargets([withSearch(20_000, searched(1, 1))], null), 'search-80k')).toBe('not measured');
+  });
+
+  it('gives the reason as the figure of a first search that was not measured', () => {
+    const results = evaluateTargets([withSearch(20_000, notSearched('skipped (--no-search)')), withSearch(80_000, notSearched('browserType.launch: Executable doesn’t exist'))], null);
+    expect(results.find((result) => result.id === 'search-20k')).toMatchObject({ status: 'not measured', measured: 'skipped (--no-search)' });
+    expect(results.find((result) => result.id === 'search-80k')).toMatchObject({ status: 'not measured', measured: 'browserType.launch: Executable doesn’t exist' });
+    expect(status(evaluateTargets([run(20_000, 60_000, 2, GiB)], null), 'search-20k')).toBe('not measured');
   });
 
   it('judges an editor’s rebuild at 20,000 pages by its wall time, and other sizes not at all', () => {
@@ -83,17 +111,19 @@ describe('the printed report', () => {
       output: { bytes: 400 * 1024 ** 2, diskBytes: 450 * 1024 ** 2, files: 20_000 },
       pagefind: [{ lang: 'ar', pages: 741, shards: 2, bytes: 3 * 1024 ** 2, metaBytes: 1, wasmBytes: 1, indexChunks: 20, indexBytes: 1, fragments: 741, fragmentBytes: 1 }],
       firstSearch: [{ lang: 'ar', parts: [], totalBytes: 300_000, totalTransferBytes: 200_000, requests: 13 }],
+      browserSearch: searched(389_700, 60),
     };
-    const failed: SizeRun = { ...measured, size: 20_000, build: { ...measured.build, ok: false, exitCode: 1, error: 'build failed: content' }, phases: null, pagesWritten: null, msPerPage: null, peakRssBytes: 2 * GiB, output: null, pagefind: null, firstSearch: null };
+    const failed: SizeRun = { ...measured, size: 20_000, build: { ...measured.build, ok: false, exitCode: 1, error: 'build failed: content' }, phases: null, pagesWritten: null, msPerPage: null, peakRssBytes: 2 * GiB, output: null, pagefind: null, firstSearch: null, browserSearch: notSearched('build failed') };
+    const unmeasured: SizeRun = { ...measured, size: 80_000, browserSearch: notSearched('browserType.launch: Executable doesn’t exist at /usr/bin/chromium') };
     const report: BenchReport = {
       tool: '@iom/bench',
       startedAt: '2026-01-01T00:00:00.000Z',
       machine: { cpus: 2, cpuModel: 'x', memoryBytes: 1, platform: 'linux', node: 'v24' },
       seed: 1,
-      runs: [measured, failed],
+      runs: [measured, failed, unmeasured],
       incremental: null,
       dev: { size: 20_000, ok: true, readyMs: 17_600, releasePath: '/en/news/x/', firstReleaseMs: 900, afterSaveMs: 450 },
-      targets: evaluateTargets([measured, failed], null),
+      targets: evaluateTargets([measured, failed, unmeasured], null),
       notes: ['a note'],
     };
     const text = formatReport(report);
@@ -103,10 +133,17 @@ describe('the printed report', () => {
     expect(text).toMatch(/page generation\s+unknown/);
     expect(text).toMatch(/peak memory, process tree\s+1\.52 GiB\s+2\.00 GiB/);
     expect(text).toMatch(/Pagefind index ar \(pages, shards\)\s+3\.0 MiB \(741, 2\)\s+unknown/);
-    expect(text).toMatch(/first search ar \(transferred, requests\)\s+195 KiB, 13\s+unknown/);
+    expect(text).toMatch(/first search ar, estimated \(transferred, requests\)\s+195 KiB, 13\s+unknown\s+195 KiB, 13\n/);
+    expect(text).toMatch(/first search en "migrants", measured in Chromium\s+389\.7 kB in 60 requests\s+not measured\s+not measured\n/);
+    expect(text).toMatch(/ then opening the filters adds\s+184\.1 kB in 81 requests\s+not measured\s+not measured\n/);
+    expect(text).toContain('first search in Chromium not measured at 20,000 pages: build failed\n');
+    expect(text).toContain('first search in Chromium not measured at 80,000 pages: browserType.launch: Executable doesn’t exist at /usr/bin/chromium\n');
+    expect(text).toMatch(/not measured\s+80,000 pages: a first English search \(migrants\) at most 200 kB\s+browserType\.launch: Executable doesn’t exist/);
+    expect(text).toMatch(/FAIL\s+20,000 pages: a first English search \(migrants\) at most 150 kB in at most 12 requests\s+build failed/);
     expect(text).toMatch(/FAIL\s+20,000 pages: peak memory under 2 GiB\s+build failed/);
     expect(text).toContain('pnpm dev (20,000 pages): ready in 17.6 s; /en/news/x/ first opened in 900 ms; a saved release shown after 450 ms');
     expect(text).toContain('first search ≈');
+    expect(text).toContain('first search measured = every request');
     expect(text).toContain('a note');
   });
 });
