@@ -1,11 +1,12 @@
 import { copyFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Frame, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { contactsMarker } from '@iom/content-model';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations } from '../support/browser.ts';
 import { fixtureReleases } from '../support/fixture-content.ts';
 import { editorText, textEditor } from '../support/text-editor.ts';
+import { asParsed, previewFrame, shownBody } from '../support/preview-frame.ts';
 import { openSession, type Session } from '../support/workbench-session.ts';
 import { siteRendering } from './site-rendering.ts';
 
@@ -16,33 +17,12 @@ beforeAll(async () => {
 });
 afterAll(() => session.close());
 
-/** The preview's document, once the editor's script has rendered into it. */
-async function previewFrame(page: Page): Promise<Frame> {
-  const frame = await (await page.locator('#preview-frame').elementHandle()).contentFrame();
-  await frame!.locator('main article').waitFor();
-  return frame!;
-}
-
 /** Types at the end of the text, as a translator does (the text ends with a line feed). */
 async function typeAtEnd(page: Page, text: string, name = 'Text'): Promise<void> {
   await textEditor(page, name).focus();
   await page.keyboard.press('ControlOrMeta+End');
   await page.keyboard.insertText(text);
 }
-
-/** The body the preview shows, as the browser holds it, without the note that stands for the contacts. */
-const shownBody = (frame: Frame) => frame.evaluate(() => {
-  const body = document.querySelector('.release__body, .site-page__body')!.cloneNode(true) as HTMLElement;
-  body.querySelectorAll('.contacts').forEach((note) => note.remove());
-  return body.innerHTML;
-});
-
-/** HTML as the same browser holds it once parsed: what `shownBody` is compared with. */
-const asParsed = (frame: Frame, html: string) => frame.evaluate((text) => {
-  const template = document.createElement('template');
-  template.innerHTML = text;
-  return template.innerHTML;
-}, html);
 
 describe('the live preview, rendered by the site’s renderer with the site’s stylesheet', () => {
   it('shows a typed sentence and a PullQuote in Spanish as the site renders them', async () => {

@@ -1,9 +1,9 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Frame } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contactsMarker, type Locale } from '@iom/content-model';
 import { fixtureReleases } from '../support/fixture-content.ts';
+import { asParsed, previewFrame, shownBody } from '../support/preview-frame.ts';
 import { openSession, type Session } from '../support/workbench-session.ts';
 import { siteRenderingOf } from './site-rendering.ts';
 
@@ -29,18 +29,6 @@ function fixtureTranslations(contentDir: string): { address: string; file: strin
   return [...releases, ...pages].filter((entry) => existsSync(path.join(contentDir, entry.file)));
 }
 
-const shownBody = (frame: Frame) => frame.evaluate(() => {
-  const body = document.querySelector('.release__body, .site-page__body')!.cloneNode(true) as HTMLElement;
-  body.querySelectorAll(':scope > .contacts').forEach((note) => note.remove());
-  return body.innerHTML;
-});
-
-const asParsed = (frame: Frame, html: string) => frame.evaluate((text) => {
-  const template = document.createElement('template');
-  template.innerHTML = text;
-  return template.innerHTML;
-}, html);
-
 describe('the preview’s HTML against the site renderer’s, file by file', () => {
   it('renders every translation of the fixture as the site does, Arabic included', async () => {
     const { page, workbench, contentDir } = session;
@@ -49,8 +37,7 @@ describe('the preview’s HTML against the site renderer’s, file by file', () 
     let components = 0;
     for (const { address, file, lang } of files) {
       await page.goto(`${workbench.origin}/edit?${address}&lang=${lang}&ui=en`);
-      const frame = (await (await page.locator('#preview-frame').elementHandle()).contentFrame())!;
-      await frame.locator('main article').waitFor();
+      const frame = await previewFrame(page);
       const expected = siteRenderingOf(contentDir, lang, `content/${file}`, readFileSync(path.join(contentDir, file)));
       const shown = await shownBody(frame);
       expect(shown, file).toMatch(/<p[ >]/);
