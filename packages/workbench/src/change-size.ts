@@ -2,20 +2,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { changedSections, sectionsOf, type Locale } from '@iom/content-model';
 import type { SourceHistory, TranslatableEntry } from './release-files.ts';
+import type { ChangeSize } from './translatable-index.ts';
 import { readDraftFields } from './translation-draft.ts';
-
-/**
- * How much work a queue entry is. For an out-of-date translation (`changed`): the sections of the source that changed
- * or are new since the version it was made from, out of how many, how many were removed, and the words of the
- * changed and new sections (what the translator re-reads). For a missing translation (`source`): the words of the
- * source. `unknown` when the version translated is not in git history (or there is no git): it changed, by how much
- * cannot be told. `pending` when it was not counted in the time a queue page may spend.
- */
-export type ChangeSize =
-  | { kind: 'changed'; sections: number; of: number; removed: number; words: number }
-  | { kind: 'source'; words: number }
-  | { kind: 'unknown' }
-  | { kind: 'pending' };
 
 /** Words: runs of letters and digits. Markdown link targets and component names and attribute names are not words. */
 export function countWords(text: string): number {

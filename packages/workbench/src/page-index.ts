@@ -1,6 +1,5 @@
 import { statusCounts, type Locale, type SitePage, type StatusState } from '@iom/content-model';
-import type { ChangeSize } from './change-size.ts';
-import { indexTranslations, translatableEntry, type IndexEntry, type TranslatableIndex } from './translatable-index.ts';
+import { indexTranslations, translatableEntry, type ChangeSize, type IndexEntry, type TranslatableIndex } from './translatable-index.ts';
 
 /** One section page as the workbench knows it: its id is its key (the folder name under `content/pages/`). */
 export type PageEntry = IndexEntry<'page', SitePage>;

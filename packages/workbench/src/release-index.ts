@@ -1,7 +1,6 @@
 import path from 'node:path';
 import { statusCounts, type Locale, type ReleasePage, type StatusState } from '@iom/content-model';
-import type { ChangeSize } from './change-size.ts';
-import { indexTranslations, translatableEntry, type IndexEntry, type TranslatableIndex } from './translatable-index.ts';
+import { indexTranslations, translatableEntry, type ChangeSize, type IndexEntry, type TranslatableIndex } from './translatable-index.ts';
 
 /** One release as the workbench knows it: its id is `<year>/<folder>` (as `pnpm i18n:new` names it). */
 export type ReleaseEntry = IndexEntry<'release', ReleasePage>;

@@ -1,6 +1,19 @@
 import path from 'node:path';
 import { localeCodes, translationStatus, type Locale, type StatusState, type StatusSubject } from '@iom/content-model';
 
+/**
+ * How much work a queue entry is. For an out-of-date translation (`changed`): the sections of the source that changed
+ * or are new since the version it was made from, out of how many, how many were removed, and the words of the
+ * changed and new sections (what the translator re-reads). For a missing translation (`source`): the words of the
+ * source. `unknown` when the version translated is not in git history (or there is no git): it changed, by how much
+ * cannot be told. `pending` when it was not counted in the time a queue page may spend.
+ */
+export type ChangeSize =
+  | { kind: 'changed'; sections: number; of: number; removed: number; words: number }
+  | { kind: 'source'; words: number }
+  | { kind: 'unknown' }
+  | { kind: 'pending' };
+
 /** What the workbench knows of one text with language versions (a release or a section page), read at start. */
 export interface IndexEntry<Kind extends string, Source> {
   kind: Kind;

@@ -1,6 +1,6 @@
 import { isUiStringLanguage } from '../ui-strings-file.ts';
 import { formatNumber, localeCodes, locales, type Locale } from '@iom/content-model';
-import type { ChangeSize } from '../change-size.ts';
+import type { ChangeSize } from '../translatable-index.ts';
 import type { InterfaceStrings } from '../interface-strings.ts';
 import type { PageEntry } from '../page-index.ts';
 import type { QueueFilter, QueuePage } from '../release-index.ts';
