@@ -4,8 +4,8 @@ import { contentDir, samples, searchShardPages, siteBase, siteCacheDir } from '.
 import { siteContentLoader } from './content/site-content-loader.ts';
 
 /**
- * One collection holds everything read from content/: releases (rendered), countries and UI strings, as a
- * discriminated union on `kind` (see src/lib/site-data.ts for the type guards).
+ * One collection, filled by the loader that reads everything in content/: its one entry points at the content the
+ * loader hands to the pages in memory (src/lib/stored-site-content.ts; the pages read it through src/lib/site-data.ts).
  * Messages name files from the content folder's parent, so they read `content/releases/…` wherever it lives.
  */
 export const collections = {

@@ -1,4 +1,3 @@
-import { getCollection } from 'astro:content';
 import {
   countryName,
   countrySlug,
@@ -20,12 +19,10 @@ import { createPageContext, type PageContext } from '@iom/ui/page-context';
 import { siteBase } from '../site-config.ts';
 import { buildListings, type Listing } from './listings.ts';
 import { createPageKeys, type PageKeys } from './page-keys.ts';
-import { latestSharedSiteContent, readStoredSiteContent, type CountryEntry, type RenderedOverview, type RenderedRelease, type RenderedSitePage, type SiteContentPointer } from './stored-site-content.ts';
+import { sharedSiteContent, type CountryEntry, type RenderedOverview, type RenderedRelease, type RenderedSitePage, type StoredSiteContent } from './stored-site-content.ts';
 import { sitePagePath } from './site-pages.ts';
 
 export { bodyHtml, type RenderedOverview, type RenderedRelease, type RenderedSitePage } from './stored-site-content.ts';
-
-const isPointer = (data: unknown): data is SiteContentPointer => typeof data === 'object' && data !== null && (data as { kind?: unknown }).kind === 'site-content';
 
 /** Everything the routes read, derived once per build from the one collection. */
 export interface SiteData {
@@ -72,14 +69,7 @@ export interface SiteData {
   keys: PageKeys;
 }
 
-async function sitePointer(): Promise<SiteContentPointer> {
-  const pointer = (await getCollection('site')).map((entry): unknown => entry.data).find(isPointer);
-  if (!pointer) throw new Error('The content loader stored no site content; run the build again after fixing content errors.');
-  return pointer;
-}
-
-function loadSiteData(pointer: SiteContentPointer): SiteData {
-  const { releases, countries, overviews, pages, meta } = readStoredSiteContent(pointer);
+function loadSiteData({ releases, countries, overviews, pages, meta }: StoredSiteContent): SiteData {
   const codes = new Set(countries.filter((country) => country.presence !== 'none').map((country) => country.code));
   const slugs = new Map(countries.map((country) => [country.code, countrySlug(country.code, meta.officialNames)]));
   const menus = Object.fromEntries(localeCodes.map((lang) => [lang, menuFor(pages, lang, sitePagePath)])) as Record<Locale, MenuEntry[]>;
@@ -145,10 +135,11 @@ let cached: { digest: string; data: SiteData } | undefined;
  * The site's data, computed once per version of the content: once per build, and in `astro dev` again after each
  * change the content loader shares (so an edit shows on the next request, and other requests cost nothing).
  */
-export async function getSiteData(): Promise<SiteData> {
-  const pointer = latestSharedSiteContent() ?? (await sitePointer());
-  if (cached?.digest !== pointer.digest) cached = { digest: pointer.digest, data: loadSiteData(pointer) };
-  return cached.data;
+export function getSiteData(): Promise<SiteData> {
+  const shared = sharedSiteContent();
+  if (!shared) return Promise.reject(new Error('The content loader shared no site content in this process; run the build again after fixing content errors.'));
+  if (cached?.digest !== shared.digest) cached = { digest: shared.digest, data: loadSiteData(shared.content) };
+  return Promise.resolve(cached.data);
 }
 
 /** `getStaticPaths` entries for one page per language. */

@@ -48,41 +48,34 @@ export interface SiteContentPointer {
 }
 
 /**
- * Content shared in memory, by digest. The content loader (loaded with the Astro config) and the pages (loaded by
+ * The content shared last in this process. The content loader (loaded with the Astro config) and the pages (loaded by
  * Vite: the module runner in `astro dev`, the server bundle in `astro build`) are different module instances in one
- * process, so the registry lives on `globalThis` under a registered symbol: both find the same one, and its version
- * count survives a module being loaded again.
+ * process, so it lives on `globalThis` under a registered symbol: both find the same one, and its version count
+ * survives a module being loaded again.
  */
-const registry = ((globalThis as { [key: symbol]: unknown })[Symbol.for('@iom/site/shared-site-content')] ??= { version: 0, content: new Map() }) as { version: number; content: Map<string, StoredSiteContent> };
+const registry = ((globalThis as { [key: symbol]: unknown })[Symbol.for('@iom/site/shared-site-content')] ??= { version: 0 }) as { version: number; latest?: { digest: string; content: StoredSiteContent } };
 
 /**
- * Hands the site's content to the pages of this process. Only a pointer goes into Astro's content store: Astro
- * inlines the whole store into the server bundle (with `collectionStorage: 'chunked'` too, as several strings), so a
- * store holding 20,000 pages made bundling slow and heavy; and nothing is written or parsed again, which a saved
- * release in the preview, and a build, would otherwise wait for. The process id keeps two processes' versions apart.
+ * Hands the site's content to the pages of this process; what the loader puts in Astro's content store is the
+ * returned pointer only. Astro inlines the whole store into the server bundle (with `collectionStorage: 'chunked'`
+ * too, as several strings), so a store holding 20,000 pages made bundling slow and heavy; and nothing is written or
+ * parsed again, which a saved release in the preview, and a build, would otherwise wait for. The pointer's digest is
+ * new each time (the process id keeps two processes' versions apart), so Astro's store changes and `astro dev`
+ * reloads the browser.
  */
 export function shareSiteContent(content: StoredSiteContent): SiteContentPointer {
   const digest = `shared-${process.pid}-${++registry.version}`;
-  registry.content.clear();
-  registry.content.set(digest, content);
+  registry.latest = { digest, content };
   return { kind: 'site-content', digest };
 }
 
 /**
- * The content this process shared last, if any. In the preview, pages read it rather than the content store's
- * pointer: Astro writes its store and tells the pages about it half a second after a change, and a saved release
- * should show sooner than that.
+ * The content this process shared last, and its digest. Pages read it directly, not through the content store:
+ * Astro writes its store and tells the pages about it half a second after a change, and a saved release in the
+ * preview should show sooner than that.
  */
-export function latestSharedSiteContent(): SiteContentPointer | undefined {
-  const digest = [...registry.content.keys()].at(-1);
-  return digest === undefined ? undefined : { kind: 'site-content', digest };
-}
-
-/** The site content a pointer names. */
-export function readStoredSiteContent(pointer: SiteContentPointer): StoredSiteContent {
-  const content = registry.content.get(pointer.digest);
-  if (!content) throw new Error(`The site content ${pointer.digest} was shared by another process or an earlier sync; build again, or start the preview again.`);
-  return content;
+export function sharedSiteContent(): { digest: string; content: StoredSiteContent } | undefined {
+  return registry.latest;
 }
 
 /** The HTML of a stored body (read from the content cache at render time, so that no process holds every body). */
