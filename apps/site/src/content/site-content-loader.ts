@@ -31,7 +31,7 @@ export function siteContentLoader(options: { contentDir: string; displayRoot: st
       let session: SiteContentSession | undefined;
       /** Reads everything the first time; in `astro dev`, afterwards only the files that changed (`changed`). */
       const read = async (changed: readonly string[]): Promise<SiteContentRead> => {
-        if (session && watcher) return session.update(changed);
+        if (session) return session.update(changed);
         const opened = await openSiteContent({
           ...options,
           prepare: cachedPreparer(options.cacheDir),
@@ -41,12 +41,12 @@ export function siteContentLoader(options: { contentDir: string; displayRoot: st
         if (watcher) session = opened;
         return opened.read;
       };
-      let published: SiteContentRead | undefined;
+      let published: SiteContentRead['content'] | undefined;
       const sync = async (changed: readonly string[] = []) => {
         const started = performance.now();
         const { content, bodies, issues } = await read(changed);
         // Nothing the site shows changed (an editor's temporary file, a hidden file): the store stays as it is.
-        if (published && published.content === content) return;
+        if (published === content) return;
         if (issues.length > 0 && !watcher) throw new ContentError(issues);
         if (issues.length > 0) logger.error(formatContentIssues(issues));
         const body = (id: string) => {
@@ -79,7 +79,7 @@ export function siteContentLoader(options: { contentDir: string; displayRoot: st
         if (content.missingStrings.length) {
           logger.warn(`UI strings shown in English until translated: ${content.missingStrings.map((m) => `${m.lang}:${m.key}`).join(', ')}`);
         }
-        published = { content, bodies, issues };
+        published = content;
         logger.info(`${content.releases.length} release pages, ${content.countries.length} countries in ${Math.round(performance.now() - started)} ms`);
       };
       await sync();
