@@ -453,11 +453,13 @@ export async function openSiteContent(options: ReadSiteContentOptions): Promise<
       // A folder that appeared (moved in, or a pull) stands for the files in it; one that went, for what was read in it.
       const changed: string[] = [];
       for (const changedPath of changedPaths) {
-        if (existsSync(changedPath) && statSync(changedPath).isDirectory()) {
+        const stat = statSync(changedPath, { throwIfNoEntry: false });
+        if (stat?.isDirectory()) {
           changed.push(...(await listFiles(changedPath, { paths: 'absolute' })));
           continue;
         }
-        const inside = [...state.results.keys()].filter((file) => file.startsWith(changedPath + path.sep));
+        // Only a path that is gone may have been a folder: an existing file stands for itself.
+        const inside = stat ? [] : [...state.results.keys()].filter((file) => file.startsWith(changedPath + path.sep));
         changed.push(...(inside.length ? inside : [changedPath]));
       }
       const mdx = new Set<string>();
