@@ -11,11 +11,13 @@ function tree(): string {
     writeFileSync(path.join(dir, file), file);
   }
   symlinkSync(path.join(dir, 'b.html'), path.join(dir, 'link.html'));
+  // A link to a folder is not followed: its files would be listed twice (or forever, for a link to a parent).
+  symlinkSync(path.join(dir, 'a'), path.join(dir, 'linked-folder'));
   return dir;
 }
 
 describe('listing the files under a folder', () => {
-  it('gives every file in every subfolder, sorted, with forward slashes, folders and links left out', async () => {
+  it('gives every file in every subfolder, sorted, with forward slashes, folders and links (to files or folders) left out', async () => {
     const dir = tree();
     const expected = ['a/index.html', 'a/style.css', 'a/z/deep.html', 'ar/الأخبار/index.html', 'b.html'];
     expect(await listFiles(dir)).toEqual(expected);
