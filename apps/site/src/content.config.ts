@@ -1,5 +1,4 @@
 import { defineCollection } from 'astro:content';
-import path from 'node:path';
 import { contentDir, samples, searchShardPages, siteBase, siteCacheDir } from './site-config.ts';
 import { siteContentLoader } from './content/site-content-loader.ts';
 
@@ -9,5 +8,5 @@ import { siteContentLoader } from './content/site-content-loader.ts';
  * Messages name files from the content folder's parent, so they read `content/releases/…` wherever it lives.
  */
 export const collections = {
-  site: defineCollection({ loader: siteContentLoader({ contentDir, displayRoot: path.dirname(contentDir), base: siteBase, cacheDir: siteCacheDir, searchShardPages, samples }) }),
+  site: defineCollection({ loader: siteContentLoader({ contentDir, base: siteBase, cacheDir: siteCacheDir, searchShardPages, samples }) }),
 };

@@ -23,7 +23,8 @@ import path from 'node:path';
 import { listFiles } from '@iom/files';
 import { findRepoRoot } from './code-digest.ts';
 import { isProcessAlive } from './process-alive.ts';
-import { buildSettings, orchestratorVariables, readSiteSettings, type SearchAckMessage, type ToOrchestrator } from './protocol.ts';
+import { readContentAhead, type ContentAhead } from './content-ahead/content-ahead.ts';
+import { buildSettings, orchestratorVariables, readSiteSettings, type ContentAheadMessage, type SearchAckMessage, type ToOrchestrator } from './protocol.ts';
 import { emptyBundleFolder, SearchIndexBuilder, type SearchIndexReport, type SearchState } from './search-index/search-index-builder.ts';
 import { buildFingerprint } from './update-build/build-fingerprint.ts';
 import { manifestFile, usableManifest, writeManifest, type BuildManifest } from './update-build/build-manifest.ts';
@@ -45,6 +46,8 @@ const stagingDir = path.join(appDir, '.build-staging', String(process.pid));
 const searchBundleDir = `${stagingDir}.pagefind`;
 /** Where each route writes the keys of its pages (page-keys.ts). */
 const keysDir = `${stagingDir}.keys`;
+/** Where the content read ahead of Astro is written (content-ahead/README.md). */
+const contentAheadFile = `${stagingDir}.content`;
 const shown = (dir: string) => path.relative(process.cwd(), dir) || '.';
 
 function fail(message: string): never {
@@ -78,6 +81,7 @@ async function buildAndIndex(previous: BuildManifest | undefined): Promise<Astro
   let errorLogged = false;
   let search: SearchIndexBuilder | undefined;
   let searchError: Error | undefined;
+  let ahead: ContentAhead | undefined;
   await emptyBundleFolder(searchBundleDir);
   await emptyBundleFolder(keysDir);
   const env: NodeJS.ProcessEnv = {
@@ -85,6 +89,7 @@ async function buildAndIndex(previous: BuildManifest | undefined): Promise<Astro
     [orchestratorVariables.outDir]: stagingDir,
     [orchestratorVariables.searchChannel]: '1',
     [orchestratorVariables.pageKeysOut]: keysDir,
+    [orchestratorVariables.contentAhead]: contentAheadFile,
     // Node keeps the compiled code of Astro, Vite and their dependencies between builds: half a second of each start.
     NODE_COMPILE_CACHE: process.env.NODE_COMPILE_CACHE ?? path.join(path.dirname(siteCacheDir), 'node-compile-cache'),
   };
@@ -102,6 +107,10 @@ async function buildAndIndex(previous: BuildManifest | undefined): Promise<Astro
         // Structured clone instead of JSON: pages are long strings, sent by the thousand.
         serialization: 'advanced',
       });
+      // The content is read on the other core while Astro starts (content-ahead/README.md); Astro's process reads the
+      // cache's bodies until it ends, so it is marked as a user of the cache.
+      const reading = readContentAhead({ file: contentAheadFile, env, cwd: appDir, cachePid: child.pid });
+      ahead = reading;
       const watch = (stream: NodeJS.ReadableStream, out: NodeJS.WriteStream) => {
         stream.on('data', (chunk: Buffer) => {
           const text = chunk.toString();
@@ -114,7 +123,9 @@ async function buildAndIndex(previous: BuildManifest | undefined): Promise<Astro
       watch(child.stderr!, process.stderr);
       child.on('message', (message: ToOrchestrator) => {
         try {
-          if (message.type === 'iom:search-plan') {
+          if (message.type === 'iom:content-wanted') {
+            void reading.done.then((result) => child.connected && child.send({ type: 'iom:content-ahead', reason: result.ok ? undefined : result.reason } satisfies ContentAheadMessage));
+          } else if (message.type === 'iom:search-plan') {
             // One indexer while Astro renders on the other core.
             search = new SearchIndexBuilder({ outputPath: searchBundleDir, plan: message.plan, indexers: 1, previous: previous?.search, liveSiteDir: previous ? finalDir : undefined });
           } else if (message.type === 'iom:search-page') {
@@ -151,8 +162,10 @@ async function buildAndIndex(previous: BuildManifest | undefined): Promise<Astro
     search.setIndexers(2);
     return { search: await search.finish(), keys, staged };
   } catch (error) {
-    await search?.abort();
+    await Promise.all([search?.abort(), ahead?.discard()]);
     throw error;
+  } finally {
+    await rm(contentAheadFile, { force: true });
   }
 }
 
@@ -185,7 +198,7 @@ async function swapIntoPlace(): Promise<void> {
 async function removeAbandonedStaging(): Promise<void> {
   const parent = path.dirname(stagingDir);
   for (const name of existsSync(parent) ? await readdir(parent) : []) {
-    // `<pid>`, `<pid>.pagefind`, `<pid>.keys`, `<pid>.keys.previous.json`.
+    // `<pid>`, `<pid>.pagefind`, `<pid>.keys`, `<pid>.keys.previous.json`, `<pid>.content`.
     if (!isProcessAlive(Number.parseInt(name, 10))) await rm(path.join(parent, name), { recursive: true, force: true });
   }
 }

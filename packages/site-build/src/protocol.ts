@@ -4,11 +4,14 @@
  * crosses between them.
  *
  *   orchestrator ──env: settings + orchestratorVariables──▶ astro build
+ *                ◀──────── iom:content-wanted (once) ────────────────────────────────────
+ *                ───────── iom:content-ahead (once: the read is in its file, or why not) ─▶
  *                ◀──────── iom:search-plan (once), iom:search-page (each page) ────────
  *                ───────── iom:search-ack (each page taken in) ───────────────────────▶
  *
  * Astro's side is `searchPages()` (the integration that hands rendered pages over), the site's content loader (which
- * calls `announceSearchPlan`), and `renderChanged` (which reads and writes page keys).
+ * takes the content read ahead, `contentReadAhead`, and calls `announceSearchPlan`), and `renderChanged` (which
+ * reads and writes page keys).
  */
 import { createHash } from 'node:crypto';
 import path from 'node:path';
@@ -49,7 +52,20 @@ export const orchestratorVariables = {
   pageKeysOut: 'SITE_PAGE_KEYS_DIR',
   /** The keys of the previous build (one JSON object, output file → key): set only for an update build. */
   previousPageKeys: 'SITE_PREVIOUS_PAGE_KEYS',
+  /** The file the content read ahead of Astro is written to (content-ahead/README.md). */
+  contentAhead: 'SITE_CONTENT_AHEAD',
 } as const;
+
+/** Astro → orchestrator: the content loader wants the content read ahead (sent once, when it starts). */
+export interface ContentWantedMessage {
+  type: 'iom:content-wanted';
+}
+
+/** Orchestrator → Astro: the content read ahead is complete in its file, or (`reason`) why there is none. */
+export interface ContentAheadMessage {
+  type: 'iom:content-ahead';
+  reason?: string | undefined;
+}
 
 /** Astro → orchestrator: how each language's search index is split (sent by the content loader, once). */
 export interface SearchPlanMessage {
@@ -65,7 +81,7 @@ export interface SearchPageMessage {
 }
 
 /** Every message Astro's process sends the orchestrator. */
-export type ToOrchestrator = SearchPlanMessage | SearchPageMessage;
+export type ToOrchestrator = ContentWantedMessage | SearchPlanMessage | SearchPageMessage;
 
 /** Orchestrator → Astro: how many more pages it has taken in (flow control, see `search-pages-integration.ts`). */
 export interface SearchAckMessage {

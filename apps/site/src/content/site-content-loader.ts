@@ -1,9 +1,9 @@
 import { watch, type FSWatcher } from 'node:fs';
 import path from 'node:path';
 import type { Loader } from 'astro/loaders';
-import { bodyRenderSettings, ContentError, formatContentIssues, publishedCountry, publishedOrganisationContacts } from '@iom/content-model';
+import { ContentError, formatContentIssues, publishedCountry, publishedOrganisationContacts } from '@iom/content-model';
 import { openSiteContent, type SiteContentRead, type SiteContentSession } from '@iom/content-model/node';
-import { announceSearchPlan, cachedPreparer, type StoredBodyRef } from '@iom/site-build/content';
+import { announceSearchPlan, contentReadAhead, contentReadOptions, type ContentReadSettings, type StoredBodyRef } from '@iom/site-build/content';
 import { shareSiteContent, type StoredSiteContent } from '../lib/stored-site-content.ts';
 
 /** The content watcher of each content folder in this process (on globalThis: the config, and this module, may be loaded again). */
@@ -20,23 +20,27 @@ const contentWatchers = ((globalThis as { [key: symbol]: unknown })[Symbol.for('
  * metadata made bundling take seconds and 2 GiB; a pointer keeps bundling the same at any size (see the site README,
  * "Scale").
  *
+ * Under `pnpm build` the orchestrator has read the content in a process of its own while Astro started, with the
+ * same options (`contentReadOptions`): the loader takes that read (site-build's content-ahead/README.md).
+ *
  * Any content problem fails the sync with every problem listed (file, line, field, fix); in `astro dev` the pages
  * that could be read are kept, the problems show on every page, and the loader reads again what changed when a content
  * file is saved: only that file when it is a release, overview or section page.
  */
-export function siteContentLoader(options: { contentDir: string; displayRoot: string; base: string; cacheDir: string; searchShardPages: number | undefined; samples: 'include' | 'exclude' }): Loader {
+export function siteContentLoader(options: ContentReadSettings & { searchShardPages: number | undefined }): Loader {
   return {
     name: 'iom-site-content',
     load: async ({ store, logger, watcher }) => {
       let session: SiteContentSession | undefined;
+      /** Whether the last read was the one the orchestrator made ahead (said in the log line). */
+      let readAhead = false;
       /** Reads everything the first time; in `astro dev`, afterwards only the files that changed (`changed`). */
       const read = async (changed: readonly string[]): Promise<SiteContentRead> => {
         if (session) return session.update(changed);
-        const opened = await openSiteContent({
-          ...options,
-          prepare: cachedPreparer(options.cacheDir),
-          render: (_lang, strings) => bodyRenderSettings(strings, options.base),
-        });
+        const ahead = watcher ? undefined : await contentReadAhead(options, (message) => logger.warn(message));
+        readAhead = ahead !== undefined;
+        if (ahead) return ahead;
+        const opened = await openSiteContent(contentReadOptions(options));
         // Only the preview reads again: a build reads once, and keeps nothing after its sync.
         if (watcher) session = opened;
         return opened.read;
@@ -80,7 +84,7 @@ export function siteContentLoader(options: { contentDir: string; displayRoot: st
           logger.warn(`UI strings shown in English until translated: ${content.missingStrings.map((m) => `${m.lang}:${m.key}`).join(', ')}`);
         }
         published = content;
-        logger.info(`${content.releases.length} release pages, ${content.countries.length} countries in ${Math.round(performance.now() - started)} ms`);
+        logger.info(`${content.releases.length} release pages, ${content.countries.length} countries in ${Math.round(performance.now() - started)} ms${readAhead ? ' (read ahead by the build)' : ''}`);
       };
       await sync();
       if (watcher) {

@@ -47,6 +47,11 @@ export interface PrepareOptions {
   cacheDir?: string | undefined;
   /** Worker threads for files that are not cached (default: one per core when there are many such files). */
   workers?: number;
+  /**
+   * Other processes that will read bodies from the cache (by pid): marked as its users like this one, so that no
+   * other build tidies the packs away while they still read them, after this process has ended.
+   */
+  users?: readonly number[] | undefined;
 }
 
 let fingerprint: string | undefined;
@@ -148,11 +153,11 @@ function readBody(packDir: string, location: BodyLocation): string {
   return readStoredBody({ file: path.join(packDir, location.pack), offset: location.offset, length: location.length });
 }
 
-/** Is another live process using this cache (marked by a file named after its pid)? */
-function othersAlive(usersDir: string): boolean {
+/** Is another live process using this cache (marked by a file named after its pid), besides `ours`? */
+function othersAlive(usersDir: string, ours: ReadonlySet<number>): boolean {
   for (const name of readdirSync(usersDir)) {
     const pid = Number(name);
-    if (pid !== process.pid && isProcessAlive(pid)) return true;
+    if (!ours.has(pid) && isProcessAlive(pid)) return true;
   }
   return false;
 }
@@ -175,10 +180,12 @@ export async function prepareFiles(tasks: readonly PrepareTask[], options: Prepa
   const root = options.cacheDir ? path.join(options.cacheDir, `prepared-${codeFingerprint()}`) : undefined;
   const packDir = root ? path.join(root, 'packs') : undefined;
   const usersDir = root ? path.join(root, 'users') : undefined;
+  /** This process and those it prepares for: the packs this run keeps are theirs. */
+  const ours = new Set([process.pid, ...(options.users ?? [])]);
   if (root) {
     await mkdir(packDir!, { recursive: true });
     await mkdir(usersDir!, { recursive: true });
-    await writeFile(path.join(usersDir!, String(process.pid)), '');
+    for (const pid of ours) await writeFile(path.join(usersDir!, String(pid)), '');
   }
   const indexFile = root ? path.join(root, 'index.json') : undefined;
   let cache: CacheFile = { version: 2, entries: {}, files: {} };
@@ -253,7 +260,7 @@ export async function prepareFiles(tasks: readonly PrepareTask[], options: Prepa
       Object.keys(used).length === Object.keys(index).length &&
       Object.keys(stamps).length === Object.keys(cache.files).length;
     if (!same) await writeFileAtomic(indexFile!, JSON.stringify(written));
-    if (!othersAlive(usersDir!)) {
+    if (!othersAlive(usersDir!, ours)) {
       await cleanPacks(packDir!, usersDir!, written, indexFile!);
       // Caches of earlier parser code can never be read again.
       for (const name of await readdir(options.cacheDir!)) {
