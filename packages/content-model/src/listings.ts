@@ -39,9 +39,12 @@ export function listedItems(items: readonly ListingItem[]): ListedItem[] {
   });
 }
 
-/** Newest first; equal dates by key so the order never depends on file-system order. */
+/** Code-unit order: the same on every machine, and far cheaper than `localeCompare` for the 400,000 sorted items of a large site's listings. */
+const compareCodeUnits = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** Newest first; equal dates by key (code units) so the order never depends on file-system order or on the machine's locale data. */
 export function byDateDescending(a: ReleasePage, b: ReleasePage): number {
-  return b.date.localeCompare(a.date) || a.key.localeCompare(b.key);
+  return compareCodeUnits(b.date, a.date) || compareCodeUnits(a.key, b.key);
 }
 
 /**

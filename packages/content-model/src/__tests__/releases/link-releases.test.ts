@@ -61,6 +61,16 @@ describe('a release in English with French (current), Arabic (stale) and no Span
   });
 });
 
+describe('the order of a listing', () => {
+  it('is newest first, and releases of the same day by folder name in code units, whatever the locale says', () => {
+    // A locale-aware order puts "a-…" before "B-…" and "Z-…"; code units put capitals first, on every machine.
+    const folders = ['a-second', 'Z-first', 'B-first', 'a-first'];
+    const { pages, issues } = linkReleases(validate(...folders.map((key) => source({ title: `Release ${key}`, date: '2016-09-02' }, key)), source({ title: 'Later', date: '2016-10-01' }, 'later')), known);
+    expect(issues).toEqual([]);
+    expect(listingFor(pages, 'en').map((item) => item.page.key)).toEqual(['later', 'B-first', 'Z-first', 'a-first', 'a-second']);
+  });
+});
+
 describe('a release first written in French', () => {
   it('takes the French file as the source and English as its translation', () => {
     const fr = input('fr', { title: 'Note d’information sur Tunis', type: 'briefing-note', date: '2016-10-01', dateline: { place: 'Tunis', country: 'TN' } }, 'Corps.\n', 'note');
