@@ -49,6 +49,9 @@ export function createPageKeys(site: {
   const releases = new WeakMap<object, string>();
   const listed = new WeakMap<object, string>();
   const mediaFiles = new Map<string, string>();
+  // Most release pages show no photo and list no related release: their parts of the key are the same.
+  const noMedia = digest([]);
+  const noItems = digest([]);
   const release = (page: object) => {
     let key = releases.get(page);
     if (key === undefined) {
@@ -70,6 +73,7 @@ export function createPageKeys(site: {
     site: (lang) => bySite.get(lang)!,
     release,
     media(files) {
+      if (files.length === 0) return noMedia;
       return digest(
         files.map((file) => {
           let key = mediaFiles.get(file);
@@ -85,6 +89,6 @@ export function createPageKeys(site: {
         }),
       );
     },
-    items: (items) => digest(items.map((item) => [asListed(item), item.foreign])),
+    items: (items) => (items.length === 0 ? noItems : digest(items.map((item) => [asListed(item), item.foreign]))),
   };
 }

@@ -73,7 +73,20 @@ function loadSiteData({ releases, countries, overviews, pages, meta }: StoredSit
   const codes = new Set(countries.filter((country) => country.presence !== 'none').map((country) => country.code));
   const slugs = new Map(countries.map((country) => [country.code, countrySlug(country.code, meta.officialNames)]));
   const menus = Object.fromEntries(localeCodes.map((lang) => [lang, menuFor(pages, lang, sitePagePath)])) as Record<Locale, MenuEntry[]>;
-  const absoluteUrls = new Map<string, string>();
+  // By origin, then by path; a URL object is looked up as itself first (Astro hands a route's pages the same one), so
+  // that it is not turned into text for each of 50,000 URLs.
+  const absoluteUrls = new Map<string, Map<string, string>>();
+  const byOriginObject = new WeakMap<URL, Map<string, string>>();
+  const urlsOf = (origin: URL | string | undefined) => {
+    let urls = typeof origin === 'object' ? byOriginObject.get(origin) : undefined;
+    if (!urls) {
+      const text = String(origin);
+      urls = absoluteUrls.get(text) ?? new Map<string, string>();
+      absoluteUrls.set(text, urls);
+      if (typeof origin === 'object') byOriginObject.set(origin, urls);
+    }
+    return urls;
+  };
   const contexts = new Map(localeCodes.map((lang) => [lang, createPageContext(lang, createTranslate(meta.strings[lang]), siteBase, meta.issues, menus[lang])]));
   const data: Omit<SiteData, 'listings' | 'listingsById' | 'keys'> = {
     releases,
@@ -96,11 +109,11 @@ function loadSiteData({ releases, countries, overviews, pages, meta }: StoredSit
     countryPath: (code, lang) => (codes.has(code) ? paths.country(lang, slugs.get(code)!) : undefined),
     ctx: (lang) => contexts.get(lang)!,
     absoluteUrl: (path, origin) => {
-      const key = `${String(origin)} ${path}`;
-      let url = absoluteUrls.get(key);
+      const urls = urlsOf(origin);
+      let url = urls.get(path);
       if (url === undefined) {
         url = new URL(withBase(path, siteBase), origin).href;
-        absoluteUrls.set(key, url);
+        urls.set(path, url);
       }
       return url;
     },
