@@ -1,6 +1,6 @@
 import type { AstroIntegration } from 'astro';
 import { localeCodes, locales } from '@iom/content-model';
-import { orchestratorIsListening, sendToOrchestrator, type SearchAckMessage, type SearchPageMessage } from './protocol.ts';
+import { orchestratorIsListening, orchestratorVariables, sendToOrchestrator, type SearchAckMessage, type SearchPageMessage } from './protocol.ts';
 import { planSearchShards, type DatedPage } from './search-index/search-shards.ts';
 
 /** Pages sent that the orchestrator has not taken in yet, at most. */
@@ -68,8 +68,9 @@ export function searchPages(options: { base: string }): AstroIntegration {
             await astroPrerenderer.setup?.();
             // The content sync left a heap grown for every page's frontmatter, most of it garbage now: collect it
             // before rendering, so the memory the build holds while it renders is what rendering needs (the build
-            // orchestrator runs Astro with --expose-gc).
-            (globalThis as { gc?: () => void }).gc?.();
+            // orchestrator runs Astro with --expose-gc). An update build renders a few dozen pages: a full
+            // collection of a heap holding the whole site would only make the editor wait.
+            if (!process.env[orchestratorVariables.previousPageKeys]) (globalThis as { gc?: () => void }).gc?.();
           },
           render: async (request, renderOptions) => {
             const result = await astroPrerenderer.render(request, renderOptions);
