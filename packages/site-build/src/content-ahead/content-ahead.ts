@@ -1,15 +1,13 @@
 /**
- * The site's content read ahead of Astro (see README.md here): the options both readers use, the orchestrator's side
- * (start the reading process) and the content loader's side (take its read).
+ * The site's content read ahead of Astro (see README.md here): the orchestrator's side (start the reading process)
+ * and the content loader's side (take its read). Nothing here loads content-model: the orchestrator starts Astro
+ * right after importing this, and every module it loads first delays that.
  */
 import { spawn } from 'node:child_process';
 import { readFile, rm } from 'node:fs/promises';
-import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deserialize } from 'node:v8';
-import { bodyRenderSettings } from '@iom/content-model';
-import type { ReadSiteContentOptions, SiteContentRead } from '@iom/content-model/node';
-import { cachedPreparer } from '../prepare/cached-preparer.ts';
+import type { SiteContentRead } from '@iom/content-model/node';
 import { orchestratorIsListening, orchestratorVariables, sendToOrchestrator, type ContentAheadMessage } from '../protocol.ts';
 
 /** What decides a read of the site's content: the settings the loader and the reading process both start from. */
@@ -24,21 +22,6 @@ export interface ContentReadSettings {
 export interface ContentAheadFile {
   settings: ContentReadSettings;
   read: SiteContentRead;
-}
-
-/**
- * How the site reads its content, in the loader and in the reading process alike: bodies rendered with the site's
- * settings, files prepared through the cache in `cacheDir`, paths in messages from the content folder's parent.
- * `cacheUsers`: other processes that will read the cache's bodies (see `cachedPreparer`).
- */
-export function contentReadOptions(settings: ContentReadSettings, cacheUsers: readonly number[] = []): ReadSiteContentOptions {
-  return {
-    contentDir: settings.contentDir,
-    displayRoot: path.dirname(settings.contentDir),
-    samples: settings.samples,
-    prepare: cachedPreparer(settings.cacheDir, cacheUsers),
-    render: (_lang, strings) => bodyRenderSettings(strings, settings.base),
-  };
 }
 
 const sameSettings = (a: ContentReadSettings, b: ContentReadSettings) => a.contentDir === b.contentDir && a.base === b.base && a.cacheDir === b.cacheDir && a.samples === b.samples;

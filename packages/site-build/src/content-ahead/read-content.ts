@@ -12,7 +12,8 @@ import { openSiteContent } from '@iom/content-model/node';
 import { writeFileAtomic } from '@iom/files';
 import { findRepoRoot } from '../code-digest.ts';
 import { readSiteSettings } from '../protocol.ts';
-import { contentReadOptions, type ContentAheadFile, type ContentReadSettings } from './content-ahead.ts';
+import type { ContentAheadFile, ContentReadSettings } from './content-ahead.ts';
+import { contentReadOptions } from './read-options.ts';
 
 const [file, astroPid] = process.argv.slice(2);
 if (!file) {

@@ -6,7 +6,8 @@ import { deserialize } from 'node:v8';
 import { describe, expect, it } from 'vitest';
 import { readSiteContent } from '@iom/content-model/node';
 import { findRepoRoot } from '../../code-digest.ts';
-import { contentReadOptions, readContentAhead, type ContentAheadFile } from '../../content-ahead/content-ahead.ts';
+import { readContentAhead, type ContentAheadFile } from '../../content-ahead/content-ahead.ts';
+import { contentReadOptions } from '../../content-ahead/read-options.ts';
 import { readSiteSettings } from '../../protocol.ts';
 
 const repoRoot = findRepoRoot(path.dirname(fileURLToPath(import.meta.url)));
