@@ -128,6 +128,8 @@ async function buildAndIndex(previous: BuildManifest | undefined): Promise<Astro
           } else if (message.type === 'iom:search-plan') {
             // One indexer while Astro renders on the other core.
             search = new SearchIndexBuilder({ outputPath: searchBundleDir, plan: message.plan, indexers: 1, previous: previous?.search, liveSiteDir: previous ? finalDir : undefined });
+          } else if (message.type === 'iom:will-render') {
+            search?.expectPages(message.files.filter((file) => file.endsWith('index.html')).map(urlOf));
           } else if (message.type === 'iom:search-page') {
             if (!search) throw new Error('Astro sent a page for search before the content loader sent the search plan.');
             search.addPage(message.url, message.html);
@@ -169,11 +171,11 @@ async function buildAndIndex(previous: BuildManifest | undefined): Promise<Astro
   }
 }
 
-function reportSearch({ pages, shards, kept, milliseconds }: SearchIndexReport): void {
+function reportSearch({ pages, shards, kept, redone, milliseconds }: SearchIndexReport): void {
   const counts = Object.entries(pages).map(([lang, count]) => `${lang} ${count}`).join(', ');
   const busy = shards.reduce((sum, shard) => sum + shard.milliseconds, 0);
-  console.log(`pagefind: indexed ${counts} pages: ${shards.length} shards indexed${kept ? `, ${kept} kept as they were` : ''}, Pagefind busy ${busy} ms, done ${milliseconds} ms after the build started`);
-  for (const shard of shards) console.log(`pagefind:   ${shard.name}: ${shard.pages} pages in ${shard.milliseconds} ms`);
+  console.log(`pagefind: indexed ${counts} pages: ${shards.length} shards indexed${kept ? `, ${kept} kept as they were` : ''}${redone ? ` (${redone} indexed again: begun while Astro rendered, then a page came or went)` : ''}, Pagefind busy ${busy} ms, done ${milliseconds} ms after the build started`);
+  for (const shard of shards) console.log(`pagefind:   ${shard.name}: ${shard.pages} pages in ${shard.milliseconds} ms${shard.early ? ', while Astro rendered' : ''}`);
 }
 
 async function swapIntoPlace(): Promise<void> {

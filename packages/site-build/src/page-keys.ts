@@ -9,7 +9,7 @@
 import { hash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { orchestratorVariables } from './protocol.ts';
+import { orchestratorIsListening, orchestratorVariables, sendToOrchestrator } from './protocol.ts';
 
 /**
  * A `getStaticPaths` entry with the file it writes (from the site root, `en/news/x/index.html`) and how to compute its
@@ -53,5 +53,9 @@ export function renderChanged<T>(route: string, entries: readonly KeyedEntry<T>[
   if (!out && !before) return entries.map(({ entry }) => entry);
   const keys = entries.map(({ key }) => key());
   if (out) writeFileSync(path.join(out, `${route}.json`), JSON.stringify(Object.fromEntries(entries.map(({ file }, index) => [file, keys[index]]))));
-  return (before ? entries.filter(({ file }, index) => before.get(file) !== keys[index]) : entries).map(({ entry }) => entry);
+  if (!before) return entries.map(({ entry }) => entry);
+  const changed = entries.filter(({ file }, index) => before.get(file) !== keys[index]);
+  // The orchestrator indexes a search shard as soon as the pages it waits for are in (search-index-builder.ts).
+  if (orchestratorIsListening() && changed.length > 0) void sendToOrchestrator({ type: 'iom:will-render', files: changed.map(({ file }) => file) }).catch(() => undefined);
+  return changed.map(({ entry }) => entry);
 }

@@ -6,7 +6,8 @@
  *   orchestrator ──env: settings + orchestratorVariables──▶ astro build
  *                ◀──────── iom:content-wanted (once) ────────────────────────────────────
  *                ───────── iom:content-ahead (once: the read is in its file, or why not) ─▶
- *                ◀──────── iom:search-plan (once), iom:search-page (each page) ────────
+ *                ◀──────── iom:search-plan (once), iom:will-render (update builds: each keyed route) ──
+ *                ◀──────── iom:search-page (each page) ───────────────────────────────────
  *                ───────── iom:search-ack (each page taken in) ───────────────────────▶
  *
  * Astro's side is `searchPages()` (the integration that hands rendered pages over), the site's content loader (which
@@ -80,8 +81,17 @@ export interface SearchPageMessage {
   html: string;
 }
 
+/**
+ * Astro → orchestrator, update builds: the files a keyed route will render again (from the site root), sent by
+ * `renderChanged` before Astro renders them, so that a search shard can be indexed as soon as its pages are in.
+ */
+export interface WillRenderMessage {
+  type: 'iom:will-render';
+  files: string[];
+}
+
 /** Every message Astro's process sends the orchestrator. */
-export type ToOrchestrator = ContentWantedMessage | SearchPlanMessage | SearchPageMessage;
+export type ToOrchestrator = ContentWantedMessage | SearchPlanMessage | WillRenderMessage | SearchPageMessage;
 
 /** Orchestrator → Astro: how many more pages it has taken in (flow control, see `search-pages-integration.ts`). */
 export interface SearchAckMessage {

@@ -62,7 +62,8 @@ describe('an update build after editing content', () => {
     const output = build(content, site);
     expect(output).toMatch(/build: updating/);
     expect(output).toMatch(/pagefind: indexed .*: 1 shards indexed, \d+ kept as they were/);
-    expect(output).toMatch(/pagefind: {3}en-x-\d{6}: /);
+    // Indexed as soon as the edited page was rendered, beside Astro rendering the rest (search-index-builder.ts).
+    expect(output).toMatch(/pagefind: {3}en-x-\d{6}: \d+ pages in \d+ ms, while Astro rendered/);
     const after = treeHashes(site);
     const changed = [...after.keys()].filter((file) => before.get(file) !== after.get(file));
     const page = 'en/news/iom-unhcr-train-libyan-partners-on-saving-lives-at-sea/index.html';
@@ -101,7 +102,12 @@ describe('an update build after editing content', () => {
     const comoros = path.join(content, 'countries/km/country.yaml');
     writeFileSync(comoros, readFileSync(comoros, 'utf8').replace('presence: covered\ncoveredBy: MU\n', 'presence: country-office\n'));
 
-    expect(build(content, site)).toMatch(/build: updating/);
+    const output = build(content, site);
+    expect(output).toMatch(/build: updating/);
+    // The new release arrived with the English shard's other pages read from the live site, the deleted one among
+    // them: its early index guessed wrong (a page is gone), and the shard was indexed again once Astro was done.
+    expect(output).toMatch(/\(\d+ indexed again: begun while Astro rendered, then a page came or went\)/);
+    expect(output).toMatch(/pagefind: {3}en-x-\d{6}: \d+ pages in \d+ ms\n/);
     const full = path.join(work, 'full');
     expect(build(content, full)).toMatch(/build: full build/);
     const { differ, onlyUpdated, onlyFull } = differences(site, full);

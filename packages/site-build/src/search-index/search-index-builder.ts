@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { listFiles } from '@iom/files';
 import { shardFor, type SearchShardPlan } from './search-shards.ts';
 import { IndexerPool, queuedPage, type IndexedShard, type QueuedPage } from './indexer-pool.ts';
 import { htmlLang, pageDate, prepareForIndex, searchCopy, withIndexName } from './prepare-page.ts';
@@ -36,10 +37,12 @@ export interface SearchState {
 export interface SearchIndexReport {
   /** Pages per language (every shard of the language). */
   pages: Record<string, number>;
-  /** Every shard indexed by this build, with its pages and how long Pagefind took. */
-  shards: { name: string; pages: number; milliseconds: number }[];
+  /** Every shard indexed by this build, with its pages, how long Pagefind took, and whether while Astro rendered. */
+  shards: { name: string; pages: number; milliseconds: number; early: boolean }[];
   /** Shards kept as they were (an update build). */
   kept: number;
+  /** Update build: shards indexed early whose pages then turned out otherwise (one removed, one moved in), so indexed again. */
+  redone: number;
   milliseconds: number;
 }
 
@@ -91,11 +94,21 @@ export class SearchIndexBuilder {
   readonly #arrived = new Map<string, { record: PageRecord; page: QueuedPage }>();
   readonly #removed = new Set<string>();
   /**
-   * Update build: the live copies of the other pages of shards already known to change, read while Astro still
-   * renders (the driver's core is idle then), by URL and the shard they were read for.
+   * Update build: the live copies of the other pages of shards likely to change (Astro announced or sent a changed
+   * page of theirs), read while Astro still works (the driver's core is idle then), by URL and the shard they were
+   * read for.
    */
   readonly #prefetched = new Map<string, { shard: string; page: Promise<QueuedPage | undefined> }>();
   #previousMembers: Map<string, string[]> | undefined;
+  /** Update build: pages Astro announced it will render again and that have not arrived yet (URLs). */
+  readonly #awaited = new Set<string>();
+  /** Update build: shards whose pages changed for search (a page arrived with other words, or moved in). */
+  readonly #changedShards = new Set<string>();
+  /**
+   * Update build: dated shards indexed while Astro still renders, each into a folder of its own, with the pages it
+   * was given; `finish` takes one whose pages are exactly those it would index, and indexes any other again.
+   */
+  readonly #early = new Map<string, { dir: string; pages: Promise<QueuedPage[] | undefined>; running: Promise<IndexedShard | undefined> }>();
   #prefetching: Promise<unknown> = Promise.resolve();
   #failure: Error | undefined;
 
@@ -123,10 +136,16 @@ export class SearchIndexBuilder {
     if (this.#previous) {
       this.#arrived.set(url, { record, page: queuedPage(url, withIndexName(copy, name)) });
       const before = this.#previous.pages[url];
+      this.#awaited.delete(url);
       if (before?.shard !== name || before.hash !== record.hash) {
         this.#prefetch(name);
-        if (before) this.#prefetch(before.shard);
+        this.#changedShards.add(name);
+        if (before) {
+          this.#prefetch(before.shard);
+          this.#changedShards.add(before.shard);
+        }
       }
+      for (const shard of this.#changedShards) this.#indexEarly(shard);
       return;
     }
     this.#pages[url] = record;
@@ -146,6 +165,22 @@ export class SearchIndexBuilder {
     for (const url of urls) this.#removed.add(url);
   }
 
+  /**
+   * Update build: the pages Astro will render again (URLs from the site root), as its routes announce them before
+   * rendering. A dated shard whose changed pages have all arrived is then indexed at once, on the core Astro leaves
+   * free, instead of after Astro has exited (see `#indexEarly`).
+   */
+  expectPages(urls: Iterable<string>): void {
+    if (!this.#previous) return;
+    for (const url of urls) {
+      if (this.#arrived.has(url)) continue;
+      this.#awaited.add(url);
+      // Its shard will likely be indexed again: its live pages are read now, while Astro computes the other routes.
+      const shard = this.#previous.pages[url]?.shard;
+      if (shard) this.#prefetch(shard);
+    }
+  }
+
   /** How many shards may be indexed at once from now on (one per free core). */
   setIndexers(count: number): void {
     this.#pool.setLimit(count);
@@ -161,6 +196,15 @@ export class SearchIndexBuilder {
       for (const shard of this.#shards.values()) if (!shard.dispatched && shard.pages.length > 0) this.#dispatch(shard);
       const indexed = await Promise.all(this.#running);
       if (this.#failure) throw this.#failure;
+      // Shards indexed early wrote into folders of their own: into the bundle now that no Pagefind writes there.
+      const indexedEarly = new Set<string>();
+      for (const shard of indexed) {
+        const early = this.#early.get(shard.name);
+        if (early && (await early.running) === shard) {
+          await moveFiles(early.dir, this.#outputPath);
+          indexedEarly.add(shard.name);
+        }
+      }
       await tidyBundle(this.#outputPath, indexed.map((shard) => ({ name: shard.name, lang: this.#shards.get(shard.name)!.lang })), this.#liveSiteDir);
       const shards: Record<string, ShardRecord> = {};
       const indexedNames = new Set(indexed.map((shard) => shard.name));
@@ -180,8 +224,9 @@ export class SearchIndexBuilder {
       return {
         report: {
           pages,
-          shards: indexed.map(({ name, pages: count, milliseconds }) => ({ name, pages: count, milliseconds })).sort((a, b) => a.name.localeCompare(b.name)),
+          shards: indexed.map(({ name, pages: count, milliseconds }) => ({ name, pages: count, milliseconds, early: indexedEarly.has(name) })).sort((a, b) => a.name.localeCompare(b.name)),
           kept,
+          redone: (await Promise.all([...this.#early].map(async ([name, early]) => !indexedEarly.has(name) && (await early.running) !== undefined))).filter(Boolean).length,
           milliseconds: Math.round(performance.now() - this.#started),
         },
         state,
@@ -190,12 +235,21 @@ export class SearchIndexBuilder {
       };
     } finally {
       await this.#pool.close();
+      await this.#removeEarlyFolders();
     }
   }
 
   /** Stops the indexers without writing anything more (a failed build). */
   async abort(): Promise<void> {
     await this.#pool.close();
+    await this.#removeEarlyFolders();
+  }
+
+  async #removeEarlyFolders(): Promise<void> {
+    await Promise.all([...this.#early.values()].map(async (early) => {
+      await early.running;
+      await rm(early.dir, { recursive: true, force: true });
+    }));
   }
 
   #shard(name: string, lang: string): ShardState {
@@ -241,6 +295,20 @@ export class SearchIndexBuilder {
         const early = !arrived && prefetched?.shard === name ? await prefetched.page : undefined;
         shard.pages.push(arrived?.page ?? early ?? (await this.#readLive(url, name)));
       }
+      // Indexed early with exactly these pages (the same copies, in the same order): taken as it is.
+      const early = this.#early.get(name);
+      const earlyPages = early && (await early.pages);
+      const sorted = sortedByUrl(shard.pages);
+      if (early && earlyPages && earlyPages.length === sorted.length && earlyPages.every((page, index) => page === sorted[index])) {
+        // Should the early run have failed, the shard is indexed again as usual.
+        const running = early.running.then((indexed) => indexed ?? this.#pool.index(this.#request(name, sorted, this.#outputPath)));
+        running.catch((error: unknown) => {
+          this.#failure ??= error instanceof Error ? error : new Error(String(error));
+        });
+        this.#running.push(running);
+        shard.pages = [];
+        shard.dispatched = true;
+      }
     }
     const live = new Set(Object.values(this.#pages).map((page) => page.shard));
     return Object.keys(previous.shards).filter((name) => live.has(name) && !dirty.has(name)).length;
@@ -266,22 +334,67 @@ export class SearchIndexBuilder {
     }
   }
 
-  #dispatch(shard: ShardState): void {
-    shard.dispatched = true;
-    // The order Pagefind numbers pages in is the order they are added: sorted, so that two builds of the same site
-    // write the same index, whatever order Astro finished the pages in.
-    const pages = shard.pages.sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
-    shard.pages = [];
-    const shardsOfLanguage = this.#plan[shard.lang]?.length ?? 1;
+  /**
+   * Update build: indexes a dated shard while Astro still renders, once a page of it changed and every page of it
+   * that Astro announced has arrived: its other pages are the live ones, read meanwhile (`#prefetch`). Astro renders
+   * the release pages first and then the site's other pages, so this runs beside those instead of after Astro.
+   * Whether the guess holds (no page removed, none moved in later) is checked in `#planUpdate`.
+   */
+  #indexEarly(name: string): void {
+    if (this.#early.has(name) || !this.#plan[this.#shards.get(name)?.lang ?? '']?.some((shard) => shard.name === name && shard.fromMonth !== undefined)) return;
+    this.#previousMembers ??= urlsByShard(this.#previous!.pages);
+    const members = this.#previousMembers.get(name) ?? [];
+    if (members.some((url) => this.#awaited.has(url))) return;
+    const dir = `${this.#outputPath}.early-${name}`;
+    const pages = (async () => {
+      const urls = new Set([...members.filter((url) => (this.#arrived.get(url)?.record.shard ?? name) === name), ...[...this.#arrived].filter(([, page]) => page.record.shard === name).map(([url]) => url)]);
+      const copies = await Promise.all([...urls].map(async (url) => this.#arrived.get(url)?.page ?? (this.#prefetched.get(url)?.shard === name ? await this.#prefetched.get(url)!.page : undefined)));
+      return copies.every((page) => page !== undefined) ? sortedByUrl(copies) : undefined;
+    })();
+    const running = pages.then(async (copies) => {
+      if (!copies) return undefined;
+      await emptyBundleFolder(dir);
+      return this.#pool.index(this.#request(name, copies, dir)).catch(() => undefined);
+    });
+    this.#early.set(name, { dir, pages, running });
+  }
+
+  /** What Pagefind is asked to index for a shard: its pages in URL order, into `outputPath`. */
+  #request(name: string, pages: QueuedPage[], outputPath: string) {
+    const shardsOfLanguage = this.#plan[this.#shards.get(name)!.lang]?.length ?? 1;
     // A search reads one chunk per shard for each word: chunks 1/n the size keep what it downloads about the same.
     const chunkSize = Math.max(smallestChunkSize, Math.round(pagefindChunkSize / shardsOfLanguage));
-    const previousMeta = this.#previous?.shards[shard.name]?.meta;
-    const running = this.#pool.index({ name: shard.name, outputPath: this.#outputPath, chunkSize, pages, previousMeta });
+    const previousMeta = outputPath === this.#outputPath ? this.#previous?.shards[name]?.meta : undefined;
+    return { name, outputPath, chunkSize, pages, previousMeta };
+  }
+
+  #dispatch(shard: ShardState): void {
+    shard.dispatched = true;
+    const pages = sortedByUrl(shard.pages);
+    shard.pages = [];
+    const running = this.#pool.index(this.#request(shard.name, pages, this.#outputPath));
     running.catch((error: unknown) => {
       this.#failure ??= error instanceof Error ? error : new Error(String(error));
     });
     this.#running.push(running);
   }
+}
+
+/**
+ * Pages in the order Pagefind numbers them, the order they are added: by URL, so that two builds of the same site
+ * write the same index, whatever order Astro finished the pages in.
+ */
+function sortedByUrl(pages: QueuedPage[]): QueuedPage[] {
+  return pages.sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
+}
+
+/** Moves every file of `from` into the same place under `to` (replacing what is there), then removes `from`. */
+async function moveFiles(from: string, to: string): Promise<void> {
+  for (const file of await listFiles(from)) {
+    await mkdir(path.dirname(path.join(to, file)), { recursive: true });
+    await rename(path.join(from, file), path.join(to, file));
+  }
+  await rm(from, { recursive: true, force: true });
 }
 
 /** The URLs of the pages in each shard, in the order of `pages`. */
