@@ -47,6 +47,24 @@ export function byDateDescending(a: ReleasePage, b: ReleasePage): number {
   return compareCodeUnits(b.date, a.date) || compareCodeUnits(a.key, b.key);
 }
 
+/** A release's versions among `pages` (those `filter` keeps), by release. */
+function versionsByRelease(pages: readonly ReleasePage[], filter: (page: ReleasePage) => boolean): ReleasePage[][] {
+  const byKey = new Map<string, ReleasePage[]>();
+  for (const page of pages) {
+    if (!filter(page)) continue;
+    const group = byKey.get(page.key);
+    if (group) group.push(page);
+    else byKey.set(page.key, [page]);
+  }
+  return [...byKey.values()];
+}
+
+/** How a reader of `lang` sees a release, from its versions: in `lang`, else in its source language, marked foreign. */
+function itemFor(versions: readonly ReleasePage[], lang: Locale): ListingItem {
+  const own = versions.find((page) => page.lang === lang);
+  return own ? { page: own, foreign: false } : { page: versions.find((page) => page.state === 'source') ?? versions[0]!, foreign: true };
+}
+
 /**
  * The releases a reader of `lang` sees in a listing, newest first: each release once, in `lang` when it is
  * translated, else in its source language (marked `foreign`), never an English text passed off under /ar/.
@@ -55,20 +73,18 @@ export function byDateDescending(a: ReleasePage, b: ReleasePage): number {
  * listingFor(pages, 'ar') // [{ page: <ar version>, foreign: false }, { page: <en source>, foreign: true }, …]
  */
 export function listingFor(pages: readonly ReleasePage[], lang: Locale, filter: (page: ReleasePage) => boolean = () => true): ListingItem[] {
-  const byKey = new Map<string, ReleasePage[]>();
-  for (const page of pages) {
-    if (!filter(page)) continue;
-    const group = byKey.get(page.key) ?? [];
-    group.push(page);
-    byKey.set(page.key, group);
-  }
-  const items: ListingItem[] = [];
-  for (const group of byKey.values()) {
-    const own = group.find((page) => page.lang === lang);
-    const fallback = group.find((page) => page.state === 'source') ?? group[0]!;
-    items.push(own ? { page: own, foreign: false } : { page: fallback, foreign: true });
-  }
-  return items.sort((a, b) => byDateDescending(a.page, b.page));
+  return versionsByRelease(pages, filter)
+    .map((versions) => itemFor(versions, lang))
+    .sort((a, b) => byDateDescending(a.page, b.page));
+}
+
+/**
+ * `listingFor(pages, lang)` for every language at once. A release's versions share its date and key, so the releases
+ * are grouped and sorted once, not once per language (20,000 releases: the site's news listings in four languages).
+ */
+export function listingsForEveryLanguage(pages: readonly ReleasePage[]): Map<Locale, ListingItem[]> {
+  const releases = versionsByRelease(pages, () => true).sort((a, b) => byDateDescending(a[0]!, b[0]!));
+  return new Map(localeCodes.map((lang) => [lang, releases.map((versions) => itemFor(versions, lang))]));
 }
 
 /**

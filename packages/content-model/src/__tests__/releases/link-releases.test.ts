@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { linkReleases, validateReleaseFile, type ReleaseFileInput, type ValidatedReleaseFile } from '../../releases.ts';
 import { sourceFingerprint } from '../../content-hash.ts';
-import { listingFor } from '../../listings.ts';
+import { listingFor, listingsForEveryLanguage } from '../../listings.ts';
 
 const known = { countries: new Set(['LY', 'TN']), themes: new Set(['search-and-rescue']) };
 const sourceBody = 'Body of the release.\n';
@@ -68,6 +68,27 @@ describe('the order of a listing', () => {
     const { pages, issues } = linkReleases(validate(...folders.map((key) => source({ title: `Release ${key}`, date: '2016-09-02' }, key)), source({ title: 'Later', date: '2016-10-01' }, 'later')), known);
     expect(issues).toEqual([]);
     expect(listingFor(pages, 'en').map((item) => item.page.key)).toEqual(['later', 'B-first', 'Z-first', 'a-first', 'a-second']);
+  });
+
+  it('is the same for every language made at once as made one language at a time', () => {
+    const hash = sourceFingerprint({ title: 'Older', summary: undefined, body: sourceBody });
+    const files = validate(
+      source({ title: 'Older', date: '2016-08-01' }, 'older'),
+      input('fr', { title: 'Plus ancien', translationOf: { lang: 'en', hash } }, 'Texte.\n', 'older'),
+      input('ar', { title: 'أقدم', translationOf: { lang: 'en', hash } }, 'نص.\n', 'older'),
+      source({ title: 'Newer', date: '2016-09-01' }, 'newer'),
+      input('fr', { title: 'Note', type: 'briefing-note', date: '2016-08-15', dateline: { place: 'Tunis', country: 'TN' } }, 'Corps.\n', 'french-source'),
+    );
+    const { pages, issues } = linkReleases(files, known);
+    expect(issues).toEqual([]);
+    const all = listingsForEveryLanguage(pages);
+    for (const lang of ['en', 'fr', 'es', 'ar'] as const) {
+      expect(all.get(lang)).toEqual(listingFor(pages, lang));
+      expect(all.get(lang)!.every((item, index) => item.page === listingFor(pages, lang)[index]!.page)).toBe(true);
+    }
+    // Not vacuous: the languages differ in what they show, own versions and foreign ones.
+    expect(all.get('fr')!.map((item) => [item.page.key, item.page.lang, item.foreign])).toEqual([['newer', 'en', true], ['french-source', 'fr', false], ['older', 'fr', false]]);
+    expect(all.get('es')!.every((item) => item.foreign)).toBe(true);
   });
 });
 
