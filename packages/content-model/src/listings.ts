@@ -93,17 +93,3 @@ export function listingsForEveryLanguage(pages: readonly ReleasePage[]): Map<Loc
 export function languageLinks(available: ReadonlyMap<Locale, string>): { lang: Locale; path: string | undefined }[] {
   return localeCodes.map((lang) => ({ lang, path: available.get(lang) }));
 }
-
-/** Releases that name a country, newest first, in every language. */
-export function releasesByCountry(pages: readonly ReleasePage[]): Map<string, ReleasePage[]> {
-  const map = new Map<string, ReleasePage[]>();
-  for (const page of pages) {
-    for (const code of page.countries) {
-      const list = map.get(code) ?? [];
-      list.push(page);
-      map.set(code, list);
-    }
-  }
-  for (const list of map.values()) list.sort(byDateDescending);
-  return map;
-}

@@ -5,14 +5,12 @@ import {
   localeCodes,
   menuFor,
   paths,
-  releasesByCountry,
   withBase,
   type Locale,
   type MenuEntry,
   type MissingString,
   type OfficialNames,
   type PublishedOrganisationContacts,
-  type ReleasePage,
   type UiStrings,
 } from '@iom/content-model';
 import { createPageContext, type PageContext } from '@iom/ui/page-context';
@@ -45,7 +43,6 @@ export interface SiteData {
   organisationContacts: PublishedOrganisationContacts;
   /** How many contact values editors still have to confirm (they are not published). */
   unconfirmed: { values: number; records: number };
-  releasesByCountry: Map<string, ReleasePage[]>;
   /** Every language version of a release, by translation key. */
   releasesByKey: Map<string, RenderedRelease[]>;
   /** Country records by ISO code. */
@@ -101,7 +98,6 @@ function loadSiteData({ releases, countries, overviews, pages, meta }: StoredSit
     missingStrings: meta.missingStrings,
     organisationContacts: meta.organisationContacts,
     unconfirmed: meta.unconfirmed,
-    releasesByCountry: releasesByCountry(releases),
     releasesByKey: Map.groupBy(releases, (release) => release.key),
     countriesByCode: new Map(countries.map((country) => [country.code, country])),
     countrySlug: (code) => slugs.get(code) ?? code.toLowerCase(),
