@@ -49,9 +49,8 @@ export function createPageKeys(site: {
   const releases = new WeakMap<object, string>();
   const listed = new WeakMap<object, string>();
   const mediaFiles = new Map<string, string>();
-  // Most release pages show no photo and list no related release: their parts of the key are the same.
-  const noMedia = digest([]);
-  const noItems = digest([]);
+  // Most release pages show no photo and list no related release: those parts of their keys are this one digest.
+  const nothing = digest([]);
   const release = (page: object) => {
     let key = releases.get(page);
     if (key === undefined) {
@@ -73,7 +72,7 @@ export function createPageKeys(site: {
     site: (lang) => bySite.get(lang)!,
     release,
     media(files) {
-      if (files.length === 0) return noMedia;
+      if (files.length === 0) return nothing;
       return digest(
         files.map((file) => {
           let key = mediaFiles.get(file);
@@ -89,6 +88,6 @@ export function createPageKeys(site: {
         }),
       );
     },
-    items: (items) => (items.length === 0 ? noItems : digest(items.map((item) => [asListed(item), item.foreign]))),
+    items: (items) => (items.length === 0 ? nothing : digest(items.map((item) => [asListed(item), item.foreign]))),
   };
 }
