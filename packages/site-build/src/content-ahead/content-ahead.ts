@@ -4,7 +4,7 @@
  * right after importing this, and every module it loads first delays that.
  */
 import { spawn } from 'node:child_process';
-import { readFile, rm } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { deserialize } from 'node:v8';
 import type { SiteContentRead } from '@iom/content-model/node';
@@ -32,7 +32,7 @@ export interface ContentAhead {
   file: string;
   /** Settles when the process has ended: the file is complete, or why there is none. */
   done: Promise<{ ok: true } | { ok: false; reason: string }>;
-  /** Stops the process (a failed build) and removes the file. */
+  /** Stops the process (a failed build); the orchestrator removes the file, taken or not, when Astro is done. */
   discard(): Promise<void>;
 }
 
@@ -56,7 +56,6 @@ export function readContentAhead(options: { file: string; env: NodeJS.ProcessEnv
     async discard() {
       child.kill();
       await done;
-      await rm(options.file, { force: true });
     },
   };
 }
@@ -83,7 +82,6 @@ export async function contentReadAhead(settings: ContentReadSettings, warn: (mes
     return undefined;
   }
   const ahead = deserialize(await readFile(file)) as ContentAheadFile;
-  await rm(file, { force: true });
   if (!sameSettings(ahead.settings, settings)) {
     warn(`The content was read ahead with other settings (${JSON.stringify(ahead.settings)}); reading it here.`);
     return undefined;
